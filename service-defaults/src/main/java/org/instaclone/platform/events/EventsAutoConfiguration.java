@@ -1,0 +1,83 @@
+package org.instaclone.platform.events;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The platform's event mechanism (see {@code docs/events.md}): outbox, relay, idempotent consumers,
+ * and a dead-letter topic ({@code <topic>-dlt}) for messages that cannot be processed.
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EventsAutoConfiguration {
+
+	/** The outbox and processed-event tables come with the platform, migrated before the service's own. */
+	@Bean
+	FlywayConfigurationCustomizer platformMigrations() {
+		return configuration -> {
+			var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
+			locations.add(new org.flywaydb.core.api.Location("classpath:db/platform"));
+			configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+		};
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, JsonMapper json, @Value("${spring.application.name}") String application) {
+		return new Outbox(jdbc, json, "/" + application);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "instaclone.outbox.enabled", matchIfMissing = true)
+	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, PlatformTransactionManager tm,
+			OutboxProperties properties, MeterRegistry meters) {
+		Gauge.builder("outbox.backlog", jdbc,
+				j -> j.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single())
+			.description("Events written to the outbox but not yet acknowledged by Kafka")
+			.register(meters);
+		return new OutboxRelay(jdbc, kafka, new TransactionTemplate(tm), properties);
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(JdbcClient jdbc) {
+		return new ProcessedEvents(jdbc);
+	}
+
+	@Bean
+	CloudEvents cloudEvents(JsonMapper json) {
+		return new CloudEvents(json);
+	}
+
+	/**
+	 * Three tries, then the record goes to {@code <topic>-dlt} with the error in its headers. Malformed
+	 * JSON is not retried.
+	 */
+	@Bean
+	@ConditionalOnBean(KafkaTemplate.class)
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka),
+				new FixedBackOff(500L, 2L));
+		handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+		return handler;
+	}
+}

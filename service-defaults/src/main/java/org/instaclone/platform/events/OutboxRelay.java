@@ -1,0 +1,113 @@
+package org.instaclone.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them sent only after the broker acknowledged them
+ * ({@code acks=all}, idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several instances relay side by side without sending a row twice. When the broker is unreachable
+ * the rows stay unsent and the next tick retries: an outage delays events, never loses them.
+ */
+class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcClient jdbc;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final TransactionTemplate tx;
+
+	private final OutboxProperties properties;
+
+	OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
+			OutboxProperties properties) {
+		this.jdbc = jdbc;
+		this.kafka = kafka;
+		this.tx = tx;
+		this.properties = properties;
+	}
+
+	@Scheduled(fixedDelayString = "${instaclone.outbox.relay-interval:200ms}")
+	void relayPending() {
+		int sent;
+		do {
+			Integer batch = tx.execute(status -> relayBatch());
+			sent = batch == null ? 0 : batch;
+		}
+		while (sent == properties.batchSize());
+	}
+
+	/** Sends one batch; returns how many rows were marked sent. */
+	int relayBatch() {
+		List<Row> rows = jdbc.sql("""
+				select id, topic, msg_key, payload from outbox_event
+				where sent_at is null order by position limit ? for update skip locked""")
+			.param(properties.batchSize())
+			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("topic"), rs.getString("msg_key"),
+					rs.getString("payload")))
+			.list();
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+			record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+			sends.add(kafka.send(record));
+		}
+		List<UUID> acknowledged = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			try {
+				sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				acknowledged.add(rows.get(i).id());
+			}
+			catch (Exception ex) {
+				// Keep order: stop at the first failure; this and later rows are retried on the next tick.
+				Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+				log.warn("Outbox relay could not send event {} to '{}' ({}); will retry", rows.get(i).id(),
+						rows.get(i).topic(), cause.toString());
+				jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = left(?, 500) where id = ?")
+					.params(cause.toString(), rows.get(i).id())
+					.update();
+				break;
+			}
+		}
+		if (!acknowledged.isEmpty()) {
+			jdbc.sql("update outbox_event set sent_at = now() where id in (:ids)").param("ids", acknowledged).update();
+		}
+		return acknowledged.size() == rows.size() ? rows.size() : -1;
+	}
+
+	@Scheduled(fixedDelayString = "${instaclone.outbox.cleanup-interval:10m}")
+	void deleteSent() {
+		int deleted = jdbc.sql("delete from outbox_event where sent_at < now() - cast(? as interval)")
+			.param(properties.retention().toSeconds() + " seconds")
+			.update();
+		if (deleted > 0) {
+			log.debug("Deleted {} sent outbox events", deleted);
+		}
+	}
+
+	private record Row(UUID id, String topic, String key, String payload) {
+	}
+
+	record Settings(int batchSize, Duration sendTimeout) {
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.platform.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.platform.problem;
+
+import org.jspecify.annotations.NullMarked;

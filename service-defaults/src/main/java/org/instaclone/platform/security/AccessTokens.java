@@ -1,0 +1,30 @@
+package org.instaclone.platform.security;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+
+/**
+ * The rules every Instaclone access token must pass, in one place: signed with ES256 (enforced by the
+ * decoder), {@code typ: at+jwt} (RFC 9068), expected issuer and audience, and not expired.
+ */
+public final class AccessTokens {
+
+	/** RFC 9068 media type of a JWT access token, carried in the {@code typ} header. */
+	public static final String TYPE = "at+jwt";
+
+	private AccessTokens() {
+	}
+
+	public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
+				new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+				new JwtTypeValidator(TYPE)));
+	}
+}

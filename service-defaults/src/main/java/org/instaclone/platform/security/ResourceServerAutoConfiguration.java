@@ -1,0 +1,122 @@
+package org.instaclone.platform.security;
+
+import java.net.MalformedURLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes the service an OAuth2 resource server for Instaclone access tokens. Keys come from
+ * follow-service's JWKS and are cached with outage tolerance: when follow-service is down, tokens
+ * signed with known keys keep verifying (Nimbus' default cache would start failing after 5 minutes,
+ * see research/security-imaging-gateway-spike.md).
+ */
+@AutoConfiguration
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerAutoConfiguration {
+
+	private static final String[] ALWAYS_PUBLIC = { "/actuator/health/**", "/actuator/health", "/actuator/info",
+			"/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
+			"/error" };
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(SecurityProperties properties) throws MalformedURLException {
+		long ttl = properties.jwksCacheTtl().toMillis();
+		JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(properties.jwksUri().toURL())
+			.cache(ttl, 5_000)
+			.outageTolerantForever()
+			.rateLimited(Math.min(30_000, ttl / 2))
+			.build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+		decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.audience()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain instacloneSecurityFilterChain(HttpSecurity http, SecurityProperties properties) {
+		List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
+		open.addAll(properties.publicPaths());
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+		JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
+		authorities.setJwtGrantedAuthoritiesConverter(jwt -> {
+			List<String> roles = jwt.getClaimAsStringList("roles");
+			return (roles == null ? List.<String>of() : roles).stream()
+				.map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
+				.map(a -> (org.springframework.security.core.GrantedAuthority) a)
+				.toList();
+		});
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(auth -> auth.requestMatchers(open.toArray(String[]::new))
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	WebMvcConfigurer viewerArgumentResolver() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new ViewerResolver());
+			}
+		};
+	}
+
+	/** Resolves a {@link Viewer} parameter from the verified token. */
+	static final class ViewerResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.getParameterType() == Viewer.class;
+		}
+
+		@Override
+		public Viewer resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+				NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+				return new Viewer(UUID.fromString(jwt.getSubject()), String.valueOf(jwt.getClaimAsString("handle")));
+			}
+			throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+					"No access token");
+		}
+	}
+}

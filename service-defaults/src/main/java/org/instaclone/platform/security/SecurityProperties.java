@@ -1,0 +1,25 @@
+package org.instaclone.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service verifies Instaclone access tokens.
+ *
+ * @param issuer the expected {@code iss} claim
+ * @param audience the expected {@code aud} claim
+ * @param jwksUri where the signing keys are published (follow-service)
+ * @param jwksCacheTtl how long fetched keys are trusted before a refresh; on an outage the cached
+ * keys stay in use, so a service keeps verifying tokens while follow-service is down
+ * @param publicPaths Ant-style paths that need no token, on top of health, Prometheus and OpenAPI
+ */
+@ConfigurationProperties("instaclone.security")
+public record SecurityProperties(@DefaultValue("http://localhost:8081") String issuer,
+		@DefaultValue("instaclone-api") String audience,
+		@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue List<String> publicPaths) {
+}

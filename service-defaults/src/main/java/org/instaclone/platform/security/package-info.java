@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,59 @@
+package org.instaclone.platform.web;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The settings every Instaclone service shares, added as the lowest-precedence property source: a
+ * service's own {@code application.yml} and environment variables override any of them.
+ */
+class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final Map<String, Object> DEFAULTS = Map.ofEntries(
+			// persistence: Flyway owns the schema; no lazy loading in views
+			Map.entry("spring.jpa.open-in-view", "false"),
+			Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
+			Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
+			Map.entry("spring.datasource.hikari.maximum-pool-size", "10"),
+			// HTTP: RFC 9457 bodies, strict JSON (unknown fields are rejected, so clients cannot
+			// smuggle privileged fields), no internals in errors
+			Map.entry("spring.mvc.problemdetails.enabled", "true"),
+			Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),
+			Map.entry("server.error.include-stacktrace", "never"),
+			Map.entry("server.error.include-message", "never"),
+			Map.entry("server.shutdown", "graceful"),
+			Map.entry("server.tomcat.max-swallow-size", "2MB"),
+			Map.entry("spring.servlet.multipart.max-file-size", "20MB"),
+			Map.entry("spring.servlet.multipart.max-request-size", "21MB"),
+			// JDK 21+: virtual threads for request handling (ignored on 17)
+			Map.entry("spring.threads.virtual.enabled", "true"),
+			// operations
+			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			Map.entry("management.endpoint.health.probes.enabled", "true"),
+			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
+			Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
+			Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+			// Kafka: durable, idempotent producer that fails fast when the broker is away (the outbox
+			// retries); consumers start from the beginning and commit after processing
+			Map.entry("spring.kafka.producer.acks", "all"),
+			Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+			Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+			Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
+			Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "9000"),
+			Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
+			Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+			Map.entry("spring.kafka.admin.fail-fast", "false"),
+			Map.entry("spring.kafka.admin.properties.request.timeout.ms", "5000"),
+			// API docs
+			Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
+			Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource("instacloneServiceDefaults", DEFAULTS));
+	}
+}

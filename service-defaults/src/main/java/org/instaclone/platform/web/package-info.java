@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.platform.web;
+
+import org.jspecify.annotations.NullMarked;
