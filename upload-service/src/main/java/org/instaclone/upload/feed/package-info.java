@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.upload.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.upload.graph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.upload.paging;
+
+import org.jspecify.annotations.NullMarked;

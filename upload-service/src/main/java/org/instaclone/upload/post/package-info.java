@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.upload.post;
+
+import org.jspecify.annotations.NullMarked;

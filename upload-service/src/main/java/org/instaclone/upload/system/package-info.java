@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.upload.system;
+
+import org.jspecify.annotations.NullMarked;
