@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -31,16 +30,6 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
-
-	/** The outbox and processed-event tables come with the platform, migrated before the service's own. */
-	@Bean
-	FlywayConfigurationCustomizer platformMigrations() {
-		return configuration -> {
-			var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
-			locations.add(new org.flywaydb.core.api.Location("classpath:db/platform"));
-			configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
-		};
-	}
 
 	@Bean
 	Outbox outbox(JdbcClient jdbc, JsonMapper json, @Value("${spring.application.name}") String application) {

@@ -16,6 +16,9 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 	static final Map<String, Object> DEFAULTS = Map.ofEntries(
 			// persistence: Flyway owns the schema; no lazy loading in views
 			Map.entry("spring.jpa.open-in-view", "false"),
+			// the platform's outbox/processed-event tables (V0_x) migrate before the service's own (V1+);
+			// a service that sets its own locations must keep classpath:db/platform
+			Map.entry("spring.flyway.locations", "classpath:db/migration,classpath:db/platform"),
 			Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
 			Map.entry("spring.jpa.properties.hibernate.jdbc.time_zone", "UTC"),
 			Map.entry("spring.datasource.hikari.maximum-pool-size", "10"),

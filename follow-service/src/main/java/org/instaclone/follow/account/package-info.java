@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.follow.account;
+
+import org.jspecify.annotations.NullMarked;

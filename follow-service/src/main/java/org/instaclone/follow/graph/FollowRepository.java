@@ -1,0 +1,33 @@
+package org.instaclone.follow.graph;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface FollowRepository extends JpaRepository<Follow, Follow.Edge> {
+
+	/** Followers of a user, newest first, after the keyset cursor (createdAt, followerId). */
+	@Query("""
+			select new org.instaclone.follow.graph.FollowView(a.id, a.handle, a.displayName, f.createdAt)
+			from Follow f join Account a on a.id = f.id.followerId
+			where f.id.followeeId = :user
+			  and (f.createdAt < :at or (f.createdAt = :at and f.id.followerId < :after))
+			order by f.createdAt desc, f.id.followerId desc""")
+	List<FollowView> followers(@Param("user") UUID user, @Param("at") Instant at, @Param("after") UUID after,
+			Limit limit);
+
+	/** Accounts a user follows, newest first, after the keyset cursor (createdAt, followeeId). */
+	@Query("""
+			select new org.instaclone.follow.graph.FollowView(a.id, a.handle, a.displayName, f.createdAt)
+			from Follow f join Account a on a.id = f.id.followeeId
+			where f.id.followerId = :user
+			  and (f.createdAt < :at or (f.createdAt = :at and f.id.followeeId < :after))
+			order by f.createdAt desc, f.id.followeeId desc""")
+	List<FollowView> following(@Param("user") UUID user, @Param("at") Instant at, @Param("after") UUID after,
+			Limit limit);
+}

@@ -1,0 +1,105 @@
+package org.instaclone.follow.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.instaclone.follow.account.AccountRef;
+import org.instaclone.follow.account.AccountService;
+import org.instaclone.platform.events.Outbox;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow and unfollow (both idempotent), lists and the "does A follow B" question. Every change
+ * publishes a {@code follows} event through the outbox, keyed by follower so one user's follow and
+ * unfollow of the same account stay in order.
+ */
+@Service
+class FollowService {
+
+	static final String TOPIC = "follows";
+
+	private final FollowRepository follows;
+
+	private final AccountService accounts;
+
+	private final Outbox outbox;
+
+	FollowService(FollowRepository follows, AccountService accounts, Outbox outbox) {
+		this.follows = follows;
+		this.accounts = accounts;
+		this.outbox = outbox;
+	}
+
+	@Transactional
+	void follow(UUID followerId, String followeeHandle) {
+		AccountRef follower = accounts.require(followerId);
+		AccountRef followee = accounts.require(followeeHandle);
+		Follow.Edge edge = new Follow.Edge(follower.id(), followee.id());
+		if (follows.existsById(edge)) {
+			return;
+		}
+		Follow follow = follows.saveAndFlush(new Follow(follower.id(), followee.id()));
+		accounts.countFollow(follower.id(), followee.id(), +1);
+		publish("instaclone.follow.created.v1", follower, followee, follow.getCreatedAt());
+	}
+
+	@Transactional
+	void unfollow(UUID followerId, String followeeHandle) {
+		AccountRef follower = accounts.require(followerId);
+		AccountRef followee = accounts.require(followeeHandle);
+		Follow.Edge edge = new Follow.Edge(follower.id(), followee.id());
+		if (!follows.existsById(edge)) {
+			return;
+		}
+		follows.deleteById(edge);
+		follows.flush();
+		accounts.countFollow(follower.id(), followee.id(), -1);
+		publish("instaclone.follow.deleted.v1", follower, followee, java.time.Instant.now());
+	}
+
+	@Transactional(readOnly = true)
+	boolean follows(String followerHandle, String followeeHandle) {
+		AccountRef follower = accounts.require(followerHandle);
+		AccountRef followee = accounts.require(followeeHandle);
+		return follows.existsById(new Follow.Edge(follower.id(), followee.id()));
+	}
+
+	@Transactional(readOnly = true)
+	Page followers(String handle, @Nullable String cursor, int limit) {
+		AccountRef user = accounts.require(handle);
+		Cursor after = Cursor.parse(cursor);
+		return Page.of(follows.followers(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit);
+	}
+
+	@Transactional(readOnly = true)
+	Page following(String handle, @Nullable String cursor, int limit) {
+		AccountRef user = accounts.require(handle);
+		Cursor after = Cursor.parse(cursor);
+		return Page.of(follows.following(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit);
+	}
+
+	private void publish(String type, AccountRef follower, AccountRef followee, java.time.Instant at) {
+		outbox.append(TOPIC, follower.id().toString(), type, followee.id().toString(),
+				Map.of("followerId", follower.id(), "followerHandle", follower.handle(), "followeeId", followee.id(),
+						"followeeHandle", followee.handle(), "at", at));
+	}
+
+	/** One page of a list; {@code nextCursor} is null on the last page. */
+	record Page(List<FollowView> items, @Nullable String nextCursor) {
+
+		/** Built from {@code limit + 1} rows: the extra row only tells that another page exists. */
+		static Page of(List<FollowView> rows, int limit) {
+			if (rows.size() <= limit) {
+				return new Page(rows, null);
+			}
+			List<FollowView> items = rows.subList(0, limit);
+			FollowView last = items.get(limit - 1);
+			return new Page(List.copyOf(items), new Cursor(last.followedAt(), last.id()).encode());
+		}
+	}
+}

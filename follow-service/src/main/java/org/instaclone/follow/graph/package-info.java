@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.follow.graph;
+
+import org.jspecify.annotations.NullMarked;

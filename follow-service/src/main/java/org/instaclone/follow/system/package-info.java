@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.follow.system;
+
+import org.jspecify.annotations.NullMarked;

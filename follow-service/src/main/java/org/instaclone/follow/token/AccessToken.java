@@ -1,0 +1,5 @@
+package org.instaclone.follow.token;
+
+/** A signed access token and its lifetime in seconds. */
+public record AccessToken(String value, long expiresIn) {
+}

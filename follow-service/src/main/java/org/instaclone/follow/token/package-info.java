@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.follow.token;
+
+import org.jspecify.annotations.NullMarked;
