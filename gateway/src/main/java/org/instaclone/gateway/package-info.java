@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.gateway;
+
+import org.jspecify.annotations.NullMarked;

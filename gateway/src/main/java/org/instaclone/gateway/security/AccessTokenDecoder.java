@@ -1,0 +1,113 @@
+package org.instaclone.gateway.security;
+
+import java.net.MalformedURLException;
+import java.util.List;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Verifies access tokens: ES256 only, {@code typ: at+jwt} (RFC 9068), expected issuer and audience,
+ * not expired. Keys come from follow-service's JWKS through Nimbus' caching source, the same policy
+ * as the services: keys are refreshed after a TTL (so a removed key stops being trusted), an unknown
+ * {@code kid} triggers at most one refetch per rate-limit window, and cached keys stay in use while
+ * follow-service is down.
+ * <p>
+ * The stock reactive decoder caches keys forever and answers 500 when the JWKS cannot be fetched.
+ * Here an unknown key is an invalid token (401) and unreachable keys with nothing cached are a
+ * {@link KeysUnavailableException}, which the security layer answers with 503.
+ */
+final class AccessTokenDecoder implements ReactiveJwtDecoder {
+
+	static final String TYPE = "at+jwt";
+
+	private final ReactiveJwtDecoder delegate;
+
+	AccessTokenDecoder(TokenProperties properties) {
+		JWKSource<SecurityContext> keys = keySource(properties);
+		NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> select(keys, jwt))
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.validateType(false) // typ is checked by JwtTypeValidator below, which accepts at+jwt
+			.build();
+		nimbus.setJwtValidator(validator(properties.issuer(), properties.audience()));
+		this.delegate = nimbus;
+	}
+
+	@Override
+	public Mono<Jwt> decode(String token) {
+		return delegate.decode(token)
+			.onErrorMap(ex -> !(ex instanceof JwtException), ex -> new KeysUnavailableException(ex));
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
+				new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+				new JwtTypeValidator(TYPE)));
+	}
+
+	private static JWKSource<SecurityContext> keySource(TokenProperties properties) {
+		long ttl = properties.jwksCacheTtl().toMillis();
+		try {
+			return JWKSourceBuilder.<SecurityContext>create(properties.jwksUri().toURL())
+				.cache(ttl, 5_000)
+				.outageTolerantForever()
+				.rateLimited(Math.min(30_000, ttl / 2))
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalArgumentException("instaclone.security.jwks-uri is not a URL: " + properties.jwksUri(), ex);
+		}
+	}
+
+	/** The keys matching the token's header; fetching may block on HTTP, so it runs off the event loop. */
+	private static Flux<JWK> select(JWKSource<SecurityContext> keys, SignedJWT jwt) {
+		return Mono.fromCallable(() -> {
+			try {
+				return keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
+			}
+			catch (RateLimitReachedException ex) {
+				// an unknown kid, and the JWKS was refetched moments ago: the key does not exist
+				return List.<JWK>of();
+			}
+		}).subscribeOn(Schedulers.boundedElastic()).flatMapMany(Flux::fromIterable);
+	}
+
+	/** The signing keys could not be obtained (follow-service unreachable and none cached). */
+	static final class KeysUnavailableException extends JwtException {
+
+		KeysUnavailableException(Throwable cause) {
+			super("The token signing keys are unavailable: " + cause.getMessage(), cause);
+		}
+	}
+
+	static boolean isKeySourceFailure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof KeysUnavailableException || t instanceof KeySourceException) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

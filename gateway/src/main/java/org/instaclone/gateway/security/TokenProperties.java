@@ -1,0 +1,24 @@
+package org.instaclone.gateway.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway verifies Instaclone access tokens; the same properties (and environment variables)
+ * as every service.
+ *
+ * @param issuer the expected {@code iss} claim ({@code INSTACLONE_SECURITY_ISSUER})
+ * @param audience the expected {@code aud} claim ({@code INSTACLONE_SECURITY_AUDIENCE})
+ * @param jwksUri where follow-service publishes the signing keys ({@code INSTACLONE_SECURITY_JWKS_URI})
+ * @param jwksCacheTtl how long fetched keys are trusted before a refresh; while follow-service is
+ * down the cached keys stay in use
+ */
+@ConfigurationProperties("instaclone.security")
+record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
+		@DefaultValue("instaclone-api") String audience,
+		@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+		@DefaultValue("5m") Duration jwksCacheTtl) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.gateway.system;
+
+import org.jspecify.annotations.NullMarked;
