@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.metrics.ingest;
+
+import org.jspecify.annotations.NullMarked;

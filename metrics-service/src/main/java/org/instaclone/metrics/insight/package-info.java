@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.metrics.insight;
+
+import org.jspecify.annotations.NullMarked;

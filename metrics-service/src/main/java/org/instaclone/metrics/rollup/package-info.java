@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.metrics.rollup;
+
+import org.jspecify.annotations.NullMarked;
