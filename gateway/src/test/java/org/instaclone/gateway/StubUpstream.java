@@ -47,7 +47,7 @@ public class StubUpstream {
 	@Bean
 	DynamicPropertyRegistrar stubUpstreamProperties() {
 		return registry -> {
-			String up = "http://127.0.0.1:" + SERVER.getAddress().getPort();
+			String up = url();
 			registry.add("FOLLOW_SERVICE_URL", () -> up);
 			registry.add("UPLOAD_SERVICE_URL", () -> up);
 			registry.add("INTEGRATIONS_SERVICE_URL", () -> up);
@@ -59,6 +59,11 @@ public class StubUpstream {
 			registry.add("instaclone.security.issuer", () -> TestTokens.ISSUER);
 			registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
 		};
+	}
+
+	/** The stub's base URL. */
+	public static String url() {
+		return "http://127.0.0.1:" + SERVER.getAddress().getPort();
 	}
 
 	private static HttpServer start() {

@@ -59,6 +59,12 @@ class RoutingTests {
 	}
 
 	@Test
+	void startsATraceWhenNoneCameIn() {
+		Map<String, Object> seen = get("/api/users/ada");
+		assertThat(String.valueOf(seen.get("traceparent"))).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+	}
+
+	@Test
 	void signUpSignInRefreshSignOutAndJwksNeedNoToken() {
 		for (String path : new String[] { "/api/accounts", "/api/accounts/sign-in", "/api/accounts/refresh",
 				"/api/accounts/sign-out" }) {
