@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.ads.campaign;
+
+import org.jspecify.annotations.NullMarked;

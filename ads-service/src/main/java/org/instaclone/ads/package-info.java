@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.ads;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.ads.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.ads.system;
+
+import org.jspecify.annotations.NullMarked;
