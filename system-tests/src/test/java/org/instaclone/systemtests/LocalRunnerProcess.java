@@ -1,21 +1,19 @@
 package org.instaclone.systemtests;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The local runner as a child process, started exactly as the README says: {@code java -jar
- * local-runner/target/local-runner.jar} from the repository root, with a fresh data folder.
+ * local-runner/target/local-runner.jar} from the repository root, with a fresh data folder. Its output
+ * goes to a file beside the data folder (reading a pipe loses the last lines when the process exits).
  */
 final class LocalRunnerProcess {
 
@@ -25,56 +23,39 @@ final class LocalRunnerProcess {
 
 	private final Path dataDir;
 
-	private final StringBuffer output = new StringBuffer();
+	private final Path outputFile;
 
-	private final CountDownLatch ready = new CountDownLatch(1);
-
-	private LocalRunnerProcess(Process process, Path dataDir) {
+	private LocalRunnerProcess(Process process, Path dataDir, Path outputFile) {
 		this.process = process;
 		this.dataDir = dataDir;
-		Thread reader = new Thread(this::readOutput, "local-runner-output");
-		reader.setDaemon(true);
-		reader.start();
+		this.outputFile = outputFile;
 	}
 
 	static LocalRunnerProcess start(Path home, Path dataDir) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
+		Path outputFile = dataDir.resolveSibling(dataDir.getFileName() + "-runner.out");
 		Process process = new ProcessBuilder(java, "-jar", "local-runner/target/local-runner.jar",
 				"--data-dir=" + dataDir)
 			.directory(home.toFile())
 			.redirectErrorStream(true)
+			.redirectOutput(outputFile.toFile())
 			.start();
-		return new LocalRunnerProcess(process, dataDir);
-	}
-
-	private void readOutput() {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				this.output.append(line).append('\n');
-				System.out.println("[local-runner] " + line);
-				if (line.startsWith(READY_LINE)) {
-					this.ready.countDown();
-				}
-			}
-		}
-		catch (IOException ex) {
-			this.output.append("(output closed: ").append(ex.getMessage()).append(")\n");
-		}
+		return new LocalRunnerProcess(process, dataDir, outputFile);
 	}
 
 	/** Waits for the ready line; fails with the runner's output and every log's tail otherwise. */
 	void awaitReady(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
-			if (this.ready.await(500, TimeUnit.MILLISECONDS)) {
+			if (output().lines().anyMatch((line) -> line.startsWith(READY_LINE))) {
+				System.out.println(output());
 				return;
 			}
 			if (!this.process.isAlive()) {
 				throw new AssertionError("The local runner exited (code " + this.process.exitValue()
 						+ ") before it was ready\n" + diagnostics());
 			}
+			Thread.sleep(500);
 		}
 		throw new AssertionError("The local runner was not ready within " + timeout.toSeconds() + " s\n" + diagnostics());
 	}
@@ -84,12 +65,17 @@ final class LocalRunnerProcess {
 	}
 
 	String output() {
-		return this.output.toString();
+		try {
+			return Files.readString(this.outputFile, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(could not read " + this.outputFile + ": " + ex.getMessage() + ")";
+		}
 	}
 
 	/** The runner's output so far and the last lines of every log in its data folder. */
 	String diagnostics() {
-		StringBuilder text = new StringBuilder("--- local runner output ---\n").append(this.output);
+		StringBuilder text = new StringBuilder("--- local runner output ---\n").append(output()).append('\n');
 		Path logs = this.dataDir.resolve("logs");
 		if (Files.isDirectory(logs)) {
 			try (Stream<Path> files = Files.list(logs)) {
