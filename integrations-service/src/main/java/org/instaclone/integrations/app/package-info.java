@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.app;
+
+import org.jspecify.annotations.NullMarked;

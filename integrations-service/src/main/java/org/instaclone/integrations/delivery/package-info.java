@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.delivery;
+
+import org.jspecify.annotations.NullMarked;

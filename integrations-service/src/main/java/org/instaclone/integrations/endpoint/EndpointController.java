@@ -1,0 +1,47 @@
+package org.instaclone.integrations.endpoint;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.instaclone.integrations.paging.Page;
+import org.instaclone.platform.security.Viewer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/integrations/apps/{appId}/endpoints")
+class EndpointController {
+
+	private final Endpoints endpoints;
+
+	EndpointController(Endpoints endpoints) {
+		this.endpoints = endpoints;
+	}
+
+	/** Creates an endpoint; the answer holds the signing secret, shown this once. */
+	@PostMapping
+	ResponseEntity<EndpointRequests.CreatedEndpoint> create(Viewer viewer, @PathVariable UUID appId,
+			@Valid @RequestBody EndpointRequests.NewEndpoint request) {
+		EndpointRequests.CreatedEndpoint endpoint = endpoints.create(viewer.id(), appId, request);
+		return ResponseEntity.status(HttpStatus.CREATED).body(endpoint);
+	}
+
+	@GetMapping
+	Page<EndpointRequests.EndpointView> list(Viewer viewer, @PathVariable UUID appId,
+			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return endpoints.list(viewer.id(), appId, cursor, limit);
+	}
+}

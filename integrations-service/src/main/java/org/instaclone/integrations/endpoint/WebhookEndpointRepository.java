@@ -1,0 +1,29 @@
+package org.instaclone.integrations.endpoint;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface WebhookEndpointRepository extends JpaRepository<WebhookEndpoint, UUID> {
+
+	List<WebhookEndpoint> findByAppIdOrderByCreatedAtDescIdDesc(UUID appId, Limit limit);
+
+	@Query("""
+			select e from WebhookEndpoint e
+			where e.appId = :app and (e.createdAt < :at or (e.createdAt = :at and e.id < :id))
+			order by e.createdAt desc, e.id desc""")
+	List<WebhookEndpoint> findByAppAfter(@Param("app") UUID appId, @Param("at") Instant at, @Param("id") UUID id,
+			Limit limit);
+
+	/** Endpoints of apps owned by one of {@code owners} that subscribed to {@code type}. */
+	@Query("""
+			select distinct e from WebhookEndpoint e join e.eventTypes t
+			where t = :type and e.ownerId in :owners""")
+	List<WebhookEndpoint> findSubscribers(@Param("type") String type, @Param("owners") Collection<UUID> owners);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.endpoint;
+
+import org.jspecify.annotations.NullMarked;

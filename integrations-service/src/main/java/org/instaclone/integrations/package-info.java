@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations;
+
+import org.jspecify.annotations.NullMarked;

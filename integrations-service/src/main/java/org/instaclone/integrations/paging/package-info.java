@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.paging;
+
+import org.jspecify.annotations.NullMarked;

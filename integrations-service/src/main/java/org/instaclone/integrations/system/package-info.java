@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.system;
+
+import org.jspecify.annotations.NullMarked;
