@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The counter upsert and the zero-filled series on real PostgreSQL. */
-@DataJpaTest(properties = "spring.flyway.locations=classpath:db/migration,classpath:db/platform")
+@DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ TestInfrastructure.class, Rollups.class })
 class DailyRollupRepositoryTests {

@@ -17,7 +17,7 @@ import org.springframework.data.domain.Limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keyset paging on real PostgreSQL, including rows that share a timestamp. */
-@DataJpaTest(properties = "spring.flyway.locations=classpath:db/migration,classpath:db/platform")
+@DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import(TestInfrastructure.class)
 class PostRepositoryTests {
