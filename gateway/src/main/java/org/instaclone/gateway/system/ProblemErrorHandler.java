@@ -99,7 +99,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			return new Problem(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway",
 					describe(service) + " sent an incomplete or broken response. Try again shortly.");
 		}
-		return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+		return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"The gateway failed to handle this request. It has been logged.");
 	}
 
@@ -125,7 +125,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			default -> status.is4xxClientError()
 					? new Problem(status, slug(status), status.getReasonPhrase(),
 							"The request was rejected: " + status.getReasonPhrase().toLowerCase() + ".")
-					: new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+					: new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 							"The gateway failed to handle this request. It has been logged.");
 		};
 	}

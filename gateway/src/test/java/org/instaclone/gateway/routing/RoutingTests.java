@@ -12,9 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +195,26 @@ class RoutingTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(seen).containsEntry("bodyBytes", StubUpstream.MAX_REQUEST_BYTES);
+	}
+
+	@Test
+	void aChunkedBodyThatGrowsOverTheLimitIsA413Problem() {
+		// no Content-Length: the limit is enforced while the body streams through
+		Flux<DataBuffer> chunks = Flux.range(0, 8)
+			.map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[StubUpstream.MAX_REQUEST_BYTES / 4]));
+		client.post()
+			.uri("/api/posts")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(BodyInserters.fromDataBuffers(chunks))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://instaclone.dev/problems/payload-too-large");
 	}
 
 	private Map<String, Object> get(String uri) {

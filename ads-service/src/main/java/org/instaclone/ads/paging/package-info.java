@@ -1,4 +1,0 @@
-@NullMarked
-package org.instaclone.ads.paging;
-
-import org.jspecify.annotations.NullMarked;

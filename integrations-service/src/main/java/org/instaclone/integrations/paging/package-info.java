@@ -1,4 +1,0 @@
-@NullMarked
-package org.instaclone.integrations.paging;
-
-import org.jspecify.annotations.NullMarked;

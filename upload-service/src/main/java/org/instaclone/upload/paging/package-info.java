@@ -1,4 +1,0 @@
-@NullMarked
-package org.instaclone.upload.paging;
-
-import org.jspecify.annotations.NullMarked;
