@@ -168,6 +168,21 @@ class RoutingTests {
 	}
 
 	@Test
+	void uploadsGetALongerResponseTimeoutBecauseSendingTheBodyCounts() {
+		client.mutate()
+			.responseTimeout(Duration.ofSeconds(10))
+			.build()
+			.post()
+			.uri("/api/posts/slow")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[1024])
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void aBodyOverTheLimitIsA413ProblemAndIsNotForwarded() {
 		client.post()
 			.uri("/api/posts")
