@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.instaclone.ads.paging.Cursor;
+import org.instaclone.platform.paging.Cursor;
 
 /**
  * An advertiser's campaign. Created as a draft; only its owner changes it; status moves only through

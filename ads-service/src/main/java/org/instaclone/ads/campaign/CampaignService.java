@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.instaclone.ads.paging.Cursor;
-import org.instaclone.ads.paging.Page;
+import org.instaclone.platform.paging.Cursor;
+import org.instaclone.platform.paging.Page;
 import org.instaclone.platform.events.Outbox;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;

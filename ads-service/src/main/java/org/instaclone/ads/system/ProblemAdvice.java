@@ -2,7 +2,6 @@ package org.instaclone.ads.system;
 
 import org.instaclone.ads.campaign.CampaignNotFoundException;
 import org.instaclone.ads.campaign.CampaignStateException;
-import org.instaclone.ads.paging.InvalidCursorException;
 import org.instaclone.platform.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +26,4 @@ class ProblemAdvice {
 				ex.getMessage());
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", ex.getMessage());
-	}
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.instaclone.platform.paging.Page;
 import org.instaclone.platform.security.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,14 +46,14 @@ class FollowController {
 
 	@Operation(summary = "A user's followers, newest first")
 	@GetMapping("/api/users/{handle}/followers")
-	FollowService.Page followers(@PathVariable String handle, @RequestParam(required = false) @Nullable String cursor,
+	Page<FollowView> followers(@PathVariable String handle, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		return graph.followers(handle, cursor, limit);
 	}
 
 	@Operation(summary = "The users someone follows, newest first")
 	@GetMapping("/api/users/{handle}/following")
-	FollowService.Page following(@PathVariable String handle, @RequestParam(required = false) @Nullable String cursor,
+	Page<FollowView> following(@PathVariable String handle, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		return graph.following(handle, cursor, limit);
 	}

@@ -1,6 +1,6 @@
 package org.instaclone.follow.graph;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.instaclone.follow.account.AccountRef;
 import org.instaclone.follow.account.AccountService;
 import org.instaclone.platform.events.Outbox;
+import org.instaclone.platform.paging.Cursor;
+import org.instaclone.platform.paging.Page;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FollowService {
 
 	static final String TOPIC = "follows";
+
+	private static final Cursor FIRST_PAGE = new Cursor(Instant.parse("9999-12-31T23:59:59Z"),
+			new UUID(-1L, -1L));
 
 	private final FollowRepository follows;
 
@@ -59,7 +64,7 @@ class FollowService {
 		follows.deleteById(edge);
 		follows.flush();
 		accounts.countFollow(follower.id(), followee.id(), -1);
-		publish("instaclone.follow.deleted.v1", follower, followee, java.time.Instant.now());
+		publish("instaclone.follow.deleted.v1", follower, followee, Instant.now());
 	}
 
 	@Transactional(readOnly = true)
@@ -70,36 +75,34 @@ class FollowService {
 	}
 
 	@Transactional(readOnly = true)
-	Page followers(String handle, @Nullable String cursor, int limit) {
+	Page<FollowView> followers(String handle, @Nullable String cursor, int limit) {
 		AccountRef user = accounts.require(handle);
-		Cursor after = Cursor.parse(cursor);
-		return Page.of(follows.followers(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit);
+		Cursor after = startingAt(cursor);
+		return Page.of(follows.followers(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit,
+				FollowService::cursorOf);
 	}
 
 	@Transactional(readOnly = true)
-	Page following(String handle, @Nullable String cursor, int limit) {
+	Page<FollowView> following(String handle, @Nullable String cursor, int limit) {
 		AccountRef user = accounts.require(handle);
-		Cursor after = Cursor.parse(cursor);
-		return Page.of(follows.following(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit);
+		Cursor after = startingAt(cursor);
+		return Page.of(follows.following(user.id(), after.at(), after.id(), Limit.of(limit + 1)), limit,
+				FollowService::cursorOf);
 	}
 
-	private void publish(String type, AccountRef follower, AccountRef followee, java.time.Instant at) {
+	/** The first page starts after a position later than any real follow. */
+	private static Cursor startingAt(@Nullable String cursor) {
+		Cursor decoded = Cursor.decode(cursor);
+		return decoded != null ? decoded : FIRST_PAGE;
+	}
+
+	private static Cursor cursorOf(FollowView view) {
+		return new Cursor(view.followedAt(), view.id());
+	}
+
+	private void publish(String type, AccountRef follower, AccountRef followee, Instant at) {
 		outbox.append(TOPIC, follower.id().toString(), type, followee.id().toString(),
 				Map.of("followerId", follower.id(), "followerHandle", follower.handle(), "followeeId", followee.id(),
 						"followeeHandle", followee.handle(), "at", at));
-	}
-
-	/** One page of a list; {@code nextCursor} is null on the last page. */
-	record Page(List<FollowView> items, @Nullable String nextCursor) {
-
-		/** Built from {@code limit + 1} rows: the extra row only tells that another page exists. */
-		static Page of(List<FollowView> rows, int limit) {
-			if (rows.size() <= limit) {
-				return new Page(rows, null);
-			}
-			List<FollowView> items = rows.subList(0, limit);
-			FollowView last = items.get(limit - 1);
-			return new Page(List.copyOf(items), new Cursor(last.followedAt(), last.id()).encode());
-		}
 	}
 }

@@ -12,11 +12,4 @@ public final class GraphExceptions {
 			super("You cannot follow yourself.");
 		}
 	}
-
-	public static final class InvalidCursor extends RuntimeException {
-
-		InvalidCursor() {
-			super("The cursor is not valid. Use the nextCursor value of a previous page.");
-		}
-	}
 }

@@ -54,9 +54,4 @@ class ProblemAdvice {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "self-follow", "Cannot follow yourself",
 				ex.getMessage());
 	}
-
-	@ExceptionHandler(GraphExceptions.InvalidCursor.class)
-	ProblemDetail invalidCursor(GraphExceptions.InvalidCursor ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", ex.getMessage());
-	}
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-import org.instaclone.integrations.paging.Cursor;
+import org.instaclone.platform.paging.Cursor;
 
 /** A third-party app registered by a user, who alone can see and change it. */
 @Entity

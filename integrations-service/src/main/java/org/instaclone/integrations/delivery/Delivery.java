@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.instaclone.integrations.paging.Cursor;
+import org.instaclone.platform.paging.Cursor;
 
 /**
  * One event owed to one endpoint. Created {@code PENDING} by the fan-out; sending, signing, retries

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.instaclone.integrations.paging.Page;
+import org.instaclone.platform.paging.Page;
 import org.instaclone.platform.security.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

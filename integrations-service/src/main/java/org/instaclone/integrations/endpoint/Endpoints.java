@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.integrations.app.Apps;
-import org.instaclone.integrations.paging.Cursor;
-import org.instaclone.integrations.paging.Page;
+import org.instaclone.platform.paging.Cursor;
+import org.instaclone.platform.paging.Page;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

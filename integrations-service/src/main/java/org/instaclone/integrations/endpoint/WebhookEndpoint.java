@@ -16,7 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
-import org.instaclone.integrations.paging.Cursor;
+import org.instaclone.platform.paging.Cursor;
 
 /**
  * Where an app wants events delivered, and which. The signing secret is kept to sign deliveries (a

@@ -2,7 +2,6 @@ package org.instaclone.integrations.system;
 
 import org.instaclone.integrations.app.AppNotFoundException;
 import org.instaclone.integrations.endpoint.UnsupportedEventTypeException;
-import org.instaclone.integrations.paging.InvalidCursorException;
 import org.instaclone.platform.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +26,4 @@ class ProblemAdvice {
 				ex.getMessage());
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", ex.getMessage());
-	}
 }

@@ -1,4 +1,4 @@
-package org.instaclone.upload.paging;
+package org.instaclone.platform.paging;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.instaclone.upload.paging.Cursor;
-import org.instaclone.upload.paging.Page;
+import org.instaclone.platform.paging.Cursor;
+import org.instaclone.platform.paging.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

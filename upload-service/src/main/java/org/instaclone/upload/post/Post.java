@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.instaclone.platform.security.Viewer;
-import org.instaclone.upload.paging.Cursor;
+import org.instaclone.platform.paging.Cursor;
 
 /** A post. For now only a caption; the photo pipeline adds media later. */
 @Entity

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.events.Outbox;
 import org.instaclone.platform.security.Viewer;
-import org.instaclone.upload.paging.Cursor;
-import org.instaclone.upload.paging.Page;
+import org.instaclone.platform.paging.Cursor;
+import org.instaclone.platform.paging.Page;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,6 @@
 package org.instaclone.upload.system;
 
 import org.instaclone.platform.problem.Problems;
-import org.instaclone.upload.paging.InvalidCursorException;
 import org.instaclone.upload.post.NotPostAuthorException;
 import org.instaclone.upload.post.PostNotFoundException;
 import org.springframework.core.Ordered;
@@ -26,8 +25,4 @@ class ProblemAdvice {
 		return Problems.of(HttpStatus.FORBIDDEN, "not-post-author", "Not your post", ex.getMessage());
 	}
 
-	@ExceptionHandler
-	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", ex.getMessage());
-	}
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.platform.paging;
+
+import org.jspecify.annotations.NullMarked;
