@@ -26,10 +26,11 @@ record JavaCommand(String java, Path runnerJar) {
 		return new JavaCommand(java, runnerJar);
 	}
 
-	List<String> service(Service service, Path jar) {
+	List<String> service(Service service, Path jar, List<String> extraOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(this.java);
 		command.addAll(serviceOptions(service));
+		command.addAll(extraOptions);
 		command.add("-jar");
 		command.add(jar.toString());
 		return command;

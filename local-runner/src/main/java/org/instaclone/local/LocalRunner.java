@@ -36,7 +36,9 @@ public final class LocalRunner {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
-	private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+	// graceful shutdown takes a few seconds; writing a CDS archive on the first stop of a build can take
+	// half a minute on a busy 2-core machine
+	private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(90);
 
 	private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
 
@@ -47,6 +49,8 @@ public final class LocalRunner {
 	private final Layout layout;
 
 	private final List<Child> services = new CopyOnWriteArrayList<>();
+
+	private final List<String> recording = new CopyOnWriteArrayList<>();
 
 	private volatile @Nullable Child kafka;
 
@@ -104,6 +108,10 @@ public final class LocalRunner {
 			return this.root.resolve("logs");
 		}
 
+		Path cds() {
+			return this.root.resolve("cds");
+		}
+
 		Path log(String name) {
 			return logs().resolve(name + ".log");
 		}
@@ -159,6 +167,8 @@ public final class LocalRunner {
 				return 1;
 			}
 			printReady(selected);
+			// give back the start-up garbage: the runner only supervises from now on
+			System.gc();
 			superviseUntilStopped();
 			return 0;
 		}
@@ -192,33 +202,39 @@ public final class LocalRunner {
 				throw new UncheckedIOException(ex);
 			}
 		});
+		// each jar is extracted (once per build) meanwhile; the gateway needs no database and starts first
+		Map<Service, CompletableFuture<StartupCache.Prepared>> prepared = new LinkedHashMap<>();
+		jars.forEach((service, jar) -> prepared.put(service, CompletableFuture.supplyAsync(() -> StartupCache
+			.prepare(java, service, jar, this.layout.cds(), this.options.home()))));
 		Child broker = LocalKafka.start(java, this.layout.kafka(), this.options.home(), this.layout.log("kafka"));
 		this.kafka = broker;
 		this.out.printf("  %-20s pid %-7d log %s%n", "kafka", broker.pid(), broker.log());
-		// the gateway needs no database: start it while PostgreSQL comes up
-		for (Map.Entry<Service, Path> entry : jars.entrySet()) {
-			if (entry.getKey().database() == null) {
-				startService(java, entry.getKey(), entry.getValue(), secrets);
+		for (Service service : jars.keySet()) {
+			if (service.database() == null) {
+				startService(java, service, join(prepared.get(service), service.module()), secrets);
 			}
 		}
-		try {
-			postgresStarted.join();
-		}
-		catch (java.util.concurrent.CompletionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new IllegalStateException("PostgreSQL did not start: " + cause.getMessage() + "; see "
-					+ this.layout.log("postgres"), cause);
-		}
+		join(postgresStarted, "PostgreSQL");
 		this.out.printf("  %-20s port %-6d log %s%n", "postgres", Services.POSTGRES_PORT, this.layout.log("postgres"));
-		for (Map.Entry<Service, Path> entry : jars.entrySet()) {
-			if (entry.getKey().database() != null) {
-				startService(java, entry.getKey(), entry.getValue(), secrets);
+		for (Service service : jars.keySet()) {
+			if (service.database() != null) {
+				startService(java, service, join(prepared.get(service), service.module()), secrets);
 			}
 		}
 		awaitReady(jars.keySet().stream().toList());
 	}
 
-	private void startService(JavaCommand java, Service service, Path jar, Secrets secrets) {
+	private <T> T join(CompletableFuture<T> future, String what) {
+		try {
+			return future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException(what + " could not start: " + cause.getMessage(), cause);
+		}
+	}
+
+	private void startService(JavaCommand java, Service service, StartupCache.Prepared launch, Secrets secrets) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(service.port()));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + Services.KAFKA_PORT);
@@ -227,6 +243,8 @@ public final class LocalRunner {
 			environment.put("POSTGRES_URL", LocalPostgres.jdbcUrl(Services.POSTGRES_PORT, database));
 			environment.put("POSTGRES_USER", database);
 			environment.put("POSTGRES_PASSWORD", secrets.passwordFor(database));
+			// locally two idle connections per service are plenty (the pool still grows to its maximum)
+			environment.put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "2");
 		}
 		if (service.module().equals("follow-service")) {
 			environment.put("INSTACLONE_TOKENS_KEY_DIR", this.layout.keys().toString());
@@ -239,10 +257,14 @@ public final class LocalRunner {
 				}
 			}
 		}
-		Child child = Child.start(service.module(), java.service(service, jar), environment, this.options.home(),
-				this.layout.log(service.module()));
+		Child child = Child.start(service.module(), java.service(service, launch.jar(), launch.jvmOptions()),
+				environment, this.options.home(), this.layout.log(service.module()));
 		this.services.add(child);
-		this.out.printf("  %-20s pid %-7d log %s%n", service.module(), child.pid(), child.log());
+		if (launch.recording()) {
+			this.recording.add(service.module());
+		}
+		this.out.printf("  %-20s pid %-7d log %s%s%n", service.module(), child.pid(), child.log(),
+				launch.recording() ? "  (first run of this build: records a CDS archive when it stops)" : "");
 	}
 
 	private void awaitReady(List<Service> selected) {
@@ -354,6 +376,10 @@ public final class LocalRunner {
 		this.stopping = true;
 		this.out.println("Stopping Instaclone...");
 		List<Child> running = new ArrayList<>(this.services);
+		if (!running.isEmpty() && !this.recording.isEmpty()) {
+			this.out.println("  first stop after a build: the services write their start-up (CDS) archives, which takes a while;"
+					+ " the next start is about twice as fast");
+		}
 		running.forEach(Child::requestStop);
 		Instant deadline = Instant.now().plus(SERVICE_STOP_GRACE);
 		for (Child child : running) {

@@ -144,7 +144,7 @@ class LocalSystemIT {
 			.anyMatch((command) -> command.contains("gateway.jar"))
 			.anyMatch((command) -> command.contains("follow-service.jar"));
 
-		assertThat(started.stop(Duration.ofSeconds(90))).as("the runner exits after SIGTERM\n%s", started.diagnostics())
+		assertThat(started.stop(Duration.ofSeconds(180))).as("the runner exits after SIGTERM\n%s", started.diagnostics())
 			.isTrue();
 
 		assertThat(children.stream().filter(ProcessHandle::isAlive).map((child) -> child.pid() + " "
