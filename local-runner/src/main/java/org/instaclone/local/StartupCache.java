@@ -1,12 +1,18 @@
 package org.instaclone.local;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,9 +67,24 @@ final class StartupCache {
 		return new Prepared(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), true);
 	}
 
-	/** Identifies one build of a jar: a rebuilt jar gets a fresh extraction and archive. */
+	/**
+	 * Identifies the jar's content. The build is reproducible ({@code project.build.outputTimestamp}), so
+	 * re-running the README command on unchanged code yields the same hash and keeps the archive, while any
+	 * code change gives a fresh extraction and archive. (Size and modification time would not do: the
+	 * reproducible build stamps every jar with the same time.)
+	 */
 	static String stampOf(Path jar) throws IOException {
-		return jar.toAbsolutePath() + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n";
+		MessageDigest sha256;
+		try {
+			sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(jar), sha256)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return jar.toAbsolutePath() + "\n" + HexFormat.of().formatHex(sha256.digest()) + "\n";
 	}
 
 	static void deleteRecursively(Path dir) throws IOException {
