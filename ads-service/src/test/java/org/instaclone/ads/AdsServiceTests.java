@@ -44,7 +44,8 @@ class AdsServiceTests {
 	void campaignEventsArriveOnTheAdsTopicInOrder() throws Exception {
 		String token = "Bearer " + TestTokens.accessToken(UUID.randomUUID(), "adv");
 		String body = json.writeValueAsString(Map.of("name", "Launch", "headline", "New lens", "callToActionUrl",
-				"https://lens.example", "dailyBudgetCents", 100, "bidCpmCents", 50));
+				"https://lens.example", "mediaKey", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.jpg", "dailyBudgetCents", 100,
+				"bidCpmCents", 50));
 		String id = json.readTree(mvc.perform(post("/api/ads/campaigns").header("Authorization", token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
@@ -78,6 +79,7 @@ class AdsServiceTests {
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("outbox_backlog")));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.paths['/api/ads/campaigns/{id}/activate']").exists());
+			.andExpect(jsonPath("$.paths['/api/ads/campaigns/{id}/activate']").exists())
+			.andExpect(jsonPath("$.paths['/api/ads/placements'].get.summary").exists());
 	}
 }

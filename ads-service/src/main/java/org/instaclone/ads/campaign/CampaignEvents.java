@@ -1,7 +1,10 @@
 package org.instaclone.ads.campaign;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /** What ads-service publishes about campaigns, on topic {@value #TOPIC} (key and subject: campaign id). */
 public final class CampaignEvents {
@@ -16,11 +19,14 @@ public final class CampaignEvents {
 
 	static final String PAUSED = "instaclone.ad.campaign-paused.v1";
 
+	static final String ENDED = "instaclone.ad.campaign-ended.v1";
+
 	private CampaignEvents() {
 	}
 
 	/** Every campaign event carries the campaign as it is after the change. */
-	record Snapshot(UUID campaignId, UUID advertiserId, String name, String headline, String callToActionUrl,
-			long dailyBudgetCents, long bidCpmCents, String status, Instant at) {
+	record Snapshot(UUID campaignId, UUID advertiserId, String name, String headline, @Nullable String mediaKey,
+			String callToActionUrl, List<String> targetHashtags, long dailyBudgetCents, long bidCpmCents,
+			@Nullable Instant startsAt, @Nullable Instant endsAt, String status, Instant at) {
 	}
 }

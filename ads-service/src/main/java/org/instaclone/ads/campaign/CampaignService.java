@@ -1,14 +1,17 @@
 package org.instaclone.ads.campaign;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.instaclone.platform.events.Outbox;
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
-import org.instaclone.platform.events.Outbox;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,24 +23,28 @@ class CampaignService {
 
 	private final CampaignRepository campaigns;
 
+	private final CampaignStats stats;
+
 	private final Outbox outbox;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	CampaignService(CampaignRepository campaigns, Outbox outbox) {
+	CampaignService(CampaignRepository campaigns, CampaignStats stats, Outbox outbox, Clock clock) {
 		this.campaigns = campaigns;
+		this.stats = stats;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@Transactional
 	CampaignView create(UUID advertiser, CampaignRequests.NewCampaign request) {
-		Campaign campaign = campaigns.save(Campaign.draft(advertiser, request, clock.instant()));
+		Campaign campaign = campaigns.saveAndFlush(Campaign.draft(advertiser, request, clock.instant()));
 		publish(CampaignEvents.CREATED, campaign);
-		return campaign.view();
+		return campaign.view(CampaignView.Stats.NONE);
 	}
 
 	CampaignView find(UUID advertiser, UUID id) {
-		return owned(advertiser, id).view();
+		return view(owned(advertiser, id));
 	}
 
 	Page<CampaignView> list(UUID advertiser, @Nullable String cursor, int limit) {
@@ -46,37 +53,71 @@ class CampaignService {
 		List<Campaign> rows = after == null ? campaigns.findByAdvertiserIdOrderByCreatedAtDescIdDesc(advertiser, fetch)
 				: campaigns.findByAdvertiserAfter(advertiser, after.at(), after.id(), fetch);
 		Page<Campaign> page = Page.of(rows, limit, Campaign::cursor);
-		return new Page<>(page.items().stream().map(Campaign::view).toList(), page.nextCursor());
+		Map<UUID, CampaignView.Stats> figures = stats.of(page.items().stream().map(Campaign::id).toList(), today());
+		return new Page<>(page.items()
+			.stream()
+			.map(c -> c.view(figures.getOrDefault(c.id(), CampaignView.Stats.NONE)))
+			.toList(), page.nextCursor());
 	}
 
+	/**
+	 * Applies the changes. With {@code expectedVersion} (the client's {@code If-Match}) a campaign that
+	 * changed since the client read it is refused; without it, a concurrent edit still cannot be lost
+	 * silently ({@code @Version} makes the later commit fail).
+	 */
 	@Transactional
-	CampaignView edit(UUID advertiser, UUID id, CampaignRequests.CampaignChanges changes) {
+	CampaignView edit(UUID advertiser, UUID id, @Nullable Long expectedVersion,
+			CampaignRequests.CampaignChanges changes) {
 		Campaign campaign = owned(advertiser, id);
+		if (expectedVersion != null && !campaign.isVersion(expectedVersion)) {
+			throw new CampaignChangedException(id);
+		}
 		campaign.edit(changes, clock.instant());
+		campaigns.flush(); // bumps the version now, so the answer and the event carry it
 		publish(CampaignEvents.UPDATED, campaign);
-		return campaign.view();
+		return view(campaign);
 	}
 
 	@Transactional
 	CampaignView activate(UUID advertiser, UUID id) {
 		Campaign campaign = owned(advertiser, id);
 		if (campaign.activate(clock.instant())) {
+			campaigns.flush();
 			publish(CampaignEvents.ACTIVATED, campaign);
 		}
-		return campaign.view();
+		return view(campaign);
 	}
 
 	@Transactional
 	CampaignView pause(UUID advertiser, UUID id) {
 		Campaign campaign = owned(advertiser, id);
 		if (campaign.pause(clock.instant())) {
+			campaigns.flush();
 			publish(CampaignEvents.PAUSED, campaign);
 		}
-		return campaign.view();
+		return view(campaign);
+	}
+
+	@Transactional
+	CampaignView end(UUID advertiser, UUID id) {
+		Campaign campaign = owned(advertiser, id);
+		if (campaign.end(clock.instant())) {
+			campaigns.flush();
+			publish(CampaignEvents.ENDED, campaign);
+		}
+		return view(campaign);
 	}
 
 	private Campaign owned(UUID advertiser, UUID id) {
 		return campaigns.findByIdAndAdvertiserId(id, advertiser).orElseThrow(() -> new CampaignNotFoundException(id));
+	}
+
+	private CampaignView view(Campaign campaign) {
+		return campaign.view(stats.of(List.of(campaign.id()), today()).getOrDefault(campaign.id(), CampaignView.Stats.NONE));
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	private void publish(String type, Campaign campaign) {

@@ -38,6 +38,8 @@ class CampaignControllerTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	static final String MEDIA_KEY = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.jpg";
+
 	final UUID ann = UUID.randomUUID();
 
 	final UUID ben = UUID.randomUUID();
@@ -163,6 +165,127 @@ class CampaignControllerTests {
 			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/invalid-cursor"));
 	}
 
+	@Test
+	void rejectsBadCreativesTargetingAndMoney() throws Exception {
+		Map<String, Object> body = valid();
+		body.put("mediaKey", "../../etc/passwd");
+		body.put("targetHashtags", java.util.List.of("cats", "not a tag"));
+		body.put("bidCpmCents", -5);
+		body.put("dailyBudgetCents", 1_000_000_000_000L);
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/validation"))
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("mediaKey", "targetHashtags[1]",
+					"bidCpmCents", "dailyBudgetCents")));
+		body = valid();
+		body.put("targetHashtags", java.util.List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"));
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("targetHashtags"));
+		body = valid();
+		body.remove("mediaKey");
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("mediaKey"));
+		assertThat(campaignsOf(ann)).isZero();
+	}
+
+	@Test
+	void rejectsABudgetThatCannotPayForOneImpressionAndBackwardsSchedules() throws Exception {
+		Map<String, Object> body = valid();
+		body.put("dailyBudgetCents", 1);
+		body.put("bidCpmCents", 1_001); // 1.001 cents per impression, budget 1 cent
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/validation"))
+			.andExpect(jsonPath("$.errors[0].field").value("dailyBudgetCents"));
+		body = valid();
+		body.put("startsAt", "2031-02-01T00:00:00Z");
+		body.put("endsAt", "2031-01-01T00:00:00Z");
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("endsAt"));
+		body.put("startsAt", "2020-01-01T00:00:00Z");
+		body.put("endsAt", "2020-02-01T00:00:00Z");
+		mvc.perform(as(ann, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be in the future"));
+		assertThat(campaignsOf(ann)).isZero();
+
+		String id = create(ann, valid());
+		mvc.perform(as(ann, patch("/api/ads/campaigns/" + id)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"bidCpmCents\":100000,\"dailyBudgetCents\":50}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("dailyBudgetCents"));
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + id))).andExpect(jsonPath("$.bidCpmCents").value(120));
+	}
+
+	@Test
+	void normalisesTargetingHashtags() throws Exception {
+		Map<String, Object> body = valid();
+		body.put("targetHashtags", java.util.List.of("#Cats", "cats", "Hiking_2030"));
+		String id = create(ann, body);
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + id)))
+			.andExpect(jsonPath("$.targetHashtags").value(org.hamcrest.Matchers.contains("cats", "hiking_2030")));
+	}
+
+	@Test
+	void anEditBasedOnAStaleVersionIsRefused() throws Exception {
+		String id = create(ann, valid());
+		String etag = mvc.perform(as(ann, get("/api/ads/campaigns/" + id)))
+			.andExpect(header().string("ETag", "\"0\""))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		mvc.perform(as(ann, patch("/api/ads/campaigns/" + id)).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headline\":\"first writer\"}"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"1\""))
+			.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(as(ann, patch("/api/ads/campaigns/" + id)).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headline\":\"second writer\"}"))
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/campaign-changed"));
+		mvc.perform(as(ann, patch("/api/ads/campaigns/" + id)).header("If-Match", "garbage")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"headline\":\"third writer\"}"))
+			.andExpect(status().isPreconditionFailed());
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + id))).andExpect(jsonPath("$.headline").value("first writer"));
+		assertThat(events(id)).containsExactly("instaclone.ad.campaign-created.v1", "instaclone.ad.campaign-updated.v1");
+	}
+
+	@Test
+	void anEndedCampaignStaysEnded() throws Exception {
+		String id = create(ann, valid());
+		mvc.perform(as(ann, post("/api/ads/campaigns/" + id + "/end")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ended"));
+		mvc.perform(as(ann, post("/api/ads/campaigns/" + id + "/activate")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/campaign-state"));
+		mvc.perform(as(ann, patch("/api/ads/campaigns/" + id)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"again\"}")).andExpect(status().isConflict());
+		mvc.perform(as(ann, post("/api/ads/campaigns/" + id + "/end"))).andExpect(status().isOk());
+		assertThat(events(id)).containsExactly("instaclone.ad.campaign-created.v1", "instaclone.ad.campaign-ended.v1");
+	}
+
+	@Test
+	void anUnknownCampaignIsAProblem() throws Exception {
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + UUID.randomUUID())))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/campaign-not-found"));
+		mvc.perform(as(ann, post("/api/ads/campaigns/" + UUID.randomUUID() + "/end"))).andExpect(status().isNotFound());
+		mvc.perform(as(ann, get("/api/ads/campaigns/not-an-id"))).andExpect(status().isBadRequest());
+	}
+
 	private String create(UUID advertiser, Map<String, Object> body) throws Exception {
 		String response = mvc.perform(as(advertiser, post("/api/ads/campaigns")).contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(body)))
@@ -179,6 +302,7 @@ class CampaignControllerTests {
 		body.put("name", "Spring sale");
 		body.put("headline", "20% off everything");
 		body.put("callToActionUrl", "https://shop.example/spring");
+		body.put("mediaKey", MEDIA_KEY);
 		body.put("dailyBudgetCents", 5000);
 		body.put("bidCpmCents", 120);
 		return body;

@@ -1,0 +1,205 @@
+package org.instaclone.ads.serving;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.instaclone.ads.campaign.CampaignEvents;
+import org.instaclone.platform.events.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Serving rules, in PostgreSQL. Picking placements is one statement (eligibility, pacing, frequency
+ * cap, order, and recording what was served); charging an impression is a conditional UPDATE that
+ * can never take a day's spend past its budget, however many run at once.
+ */
+@Service
+class ServingService {
+
+	/** The same ad at most this many times per viewer per {@link #CAP_WINDOW}. */
+	static final int FREQUENCY_CAP = 3;
+
+	static final Duration CAP_WINDOW = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	ServingService(JdbcClient jdbc, Outbox outbox) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Up to {@code slots} ads for the viewer: active, in schedule, within budget and pace, targeted at
+	 * one of {@code hashtags} or untargeted, not the viewer's own, not capped; highest bid first (a
+	 * targeted match before an untargeted ad at the same bid). Each is recorded as served.
+	 */
+	@Transactional
+	List<Placement> place(UUID viewer, int slots, List<String> hashtags, Instant at) {
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		// one viewer's placements are picked one at a time, so parallel requests cannot both pass the cap
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:viewer as text), 7))")
+			.param("viewer", viewer)
+			.query()
+			.singleRow();
+		return jdbc.sql("""
+				with capped as (
+				    select campaign_id from ad_impression
+				    where viewer_id = :viewer and served_at > :capStart
+				    group by campaign_id having count(*) >= :cap
+				), picked as (
+				    select c.id, c.headline, c.media_key, c.call_to_action_url, c.bid_cpm_cents,
+				           cardinality(c.target_hashtags) > 0 as targeted
+				    from campaign c
+				    left join campaign_day d on d.campaign_id = c.id and d.day = :today
+				    where c.status = 'ACTIVE' and c.media_key is not null and c.advertiser_id <> :viewer
+				      and (c.starts_at is null or c.starts_at <= :now) and (c.ends_at is null or c.ends_at > :now)
+				      and (cardinality(c.target_hashtags) = 0 or c.target_hashtags && string_to_array(:hashtags, ','))
+				      and coalesce(d.spent_millicents, 0) + c.bid_cpm_cents <= least(c.daily_budget_cents * 1000,
+				            floor(c.daily_budget_cents * 1000 * cast(:fraction as double precision))
+				            + greatest(c.daily_budget_cents * 1000 / :burstDivisor, c.bid_cpm_cents))
+				      and c.id not in (select campaign_id from capped)
+				    order by c.bid_cpm_cents desc, targeted desc, c.id
+				    limit :slots
+				), served as (
+				    insert into ad_impression (id, campaign_id, viewer_id, bid_cpm_cents, served_at)
+				    select gen_random_uuid(), id, :viewer, bid_cpm_cents, :now from picked
+				    returning id, campaign_id
+				)
+				select s.id as impression_id, p.id as campaign_id, p.headline, p.media_key, p.call_to_action_url
+				from served s join picked p on p.id = s.campaign_id
+				order by p.bid_cpm_cents desc, p.targeted desc, p.id""")
+			.param("viewer", viewer)
+			.param("capStart", ts(now.minus(CAP_WINDOW)))
+			.param("cap", FREQUENCY_CAP)
+			.param("today", Pacing.day(now))
+			.param("now", ts(now))
+			.param("hashtags", String.join(",", hashtags))
+			.param("fraction", Pacing.fractionOfDay(now))
+			.param("burstDivisor", Pacing.BURST_DIVISOR)
+			.param("slots", slots)
+			.query((rs, row) -> Placement.of(rs.getObject("impression_id", UUID.class),
+					rs.getObject("campaign_id", UUID.class), rs.getString("headline"), rs.getString("media_key"),
+					rs.getString("call_to_action_url")))
+			.list();
+	}
+
+	/**
+	 * Records that the viewer saw the ad. The first report charges the campaign one impression at the
+	 * bid it was served at, only if that keeps the day within budget (otherwise it is free); a repeated
+	 * report changes nothing.
+	 * @return whether this call recorded it (false: it was already recorded)
+	 */
+	@Transactional
+	boolean recordImpression(UUID viewer, UUID impressionId, Instant at) {
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		// the row lock taken here makes concurrent retries of one impression wait, then find it recorded
+		Optional<Served> first = jdbc.sql("""
+				update ad_impression set seen_at = :now
+				where id = :id and viewer_id = :viewer and seen_at is null
+				returning campaign_id, bid_cpm_cents""")
+			.param("now", ts(now))
+			.param("id", impressionId)
+			.param("viewer", viewer)
+			.query((rs, row) -> new Served(rs.getObject("campaign_id", UUID.class), rs.getLong("bid_cpm_cents")))
+			.optional();
+		if (first.isEmpty()) {
+			requireServedTo(viewer, impressionId);
+			return false;
+		}
+		Served served = first.get();
+		LocalDate today = Pacing.day(now);
+		ensureDay(served.campaignId(), today);
+		// the budget check and the charge are one statement: a row lock orders concurrent charges and each
+		// re-checks the condition against the committed spend before adding to it
+		int charged = jdbc.sql("""
+				update campaign_day d
+				set spent_millicents = d.spent_millicents + :cost, impressions = d.impressions + 1
+				from campaign c
+				where d.campaign_id = :campaign and d.day = :today and c.id = d.campaign_id
+				  and d.spent_millicents + :cost <= c.daily_budget_cents * 1000""")
+			.param("cost", served.bidCpmCents())
+			.param("campaign", served.campaignId())
+			.param("today", today)
+			.update();
+		long cost = charged == 1 ? served.bidCpmCents() : 0;
+		jdbc.sql("update ad_impression set charged_millicents = :cost where id = :id")
+			.param("cost", cost)
+			.param("id", impressionId)
+			.update();
+		outbox.append(CampaignEvents.TOPIC, served.campaignId().toString(), AdEvents.IMPRESSION,
+				served.campaignId().toString(), new AdEvents.Impression(impressionId, served.campaignId(), cost, now));
+		return true;
+	}
+
+	/**
+	 * Counts the first click on an impression and answers where it leads: always the campaign's own
+	 * stored call-to-action URL, never anything from the request.
+	 */
+	@Transactional
+	String click(UUID viewer, UUID impressionId, Instant at) {
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		Optional<UUID> first = jdbc.sql("""
+				update ad_impression set clicked_at = :now
+				where id = :id and viewer_id = :viewer and clicked_at is null
+				returning campaign_id""")
+			.param("now", ts(now))
+			.param("id", impressionId)
+			.param("viewer", viewer)
+			.query(UUID.class)
+			.optional();
+		if (first.isPresent()) {
+			UUID campaign = first.get();
+			ensureDay(campaign, Pacing.day(now));
+			jdbc.sql("update campaign_day set clicks = clicks + 1 where campaign_id = :campaign and day = :today")
+				.param("campaign", campaign)
+				.param("today", Pacing.day(now))
+				.update();
+			outbox.append(CampaignEvents.TOPIC, campaign.toString(), AdEvents.CLICK, campaign.toString(),
+					new AdEvents.Click(impressionId, campaign, now));
+		}
+		return jdbc.sql("""
+				select c.call_to_action_url from ad_impression i join campaign c on c.id = i.campaign_id
+				where i.id = :id and i.viewer_id = :viewer""")
+			.param("id", impressionId)
+			.param("viewer", viewer)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new ImpressionNotFoundException(impressionId));
+	}
+
+	private void requireServedTo(UUID viewer, UUID impressionId) {
+		boolean served = jdbc.sql("select exists (select 1 from ad_impression where id = :id and viewer_id = :viewer)")
+			.param("id", impressionId)
+			.param("viewer", viewer)
+			.query(Boolean.class)
+			.single();
+		if (!served) {
+			throw new ImpressionNotFoundException(impressionId);
+		}
+	}
+
+	private void ensureDay(UUID campaign, LocalDate day) {
+		jdbc.sql("insert into campaign_day (campaign_id, day) values (:campaign, :day) on conflict do nothing")
+			.param("campaign", campaign)
+			.param("day", day)
+			.update();
+	}
+
+	/** pgjdbc binds {@code OffsetDateTime} to timestamptz; {@code Instant} it does not know. */
+	private static OffsetDateTime ts(Instant at) {
+		return at.atOffset(ZoneOffset.UTC);
+	}
+
+	private record Served(UUID campaignId, long bidCpmCents) {
+	}
+}
