@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,8 +38,20 @@ public final class Api {
 	}
 
 	public JsonNode createEndpoint(UUID owner, String appId, List<String> eventTypes) throws Exception {
+		return createEndpoint(owner, appId, eventTypes, "https://hooks.example.com/instaclone");
+	}
+
+	public JsonNode createEndpoint(UUID owner, String appId, List<String> eventTypes, String url) throws Exception {
 		return postJson(owner, "/api/integrations/apps/" + appId + "/endpoints",
-				Map.of("url", "https://hooks.example.com/instaclone", "eventTypes", eventTypes));
+				Map.of("url", url, "eventTypes", eventTypes));
+	}
+
+	public JsonNode getJson(UUID user, String path) throws Exception {
+		return json.readTree(mvc.perform(as(user, get(path)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private JsonNode postJson(UUID user, String path, Object body) throws Exception {

@@ -11,13 +11,17 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole service on real PostgreSQL and Kafka, with MockMvc. Every test class using it shares one
- * Spring context (and one database and broker), so each test creates its own users and data.
+ * The whole service on real PostgreSQL and Kafka, with MockMvc, a {@link TestClock} and a scripted
+ * {@link TestDns}. Every test class using it shares one Spring context (and one database and broker),
+ * so each test creates its own users and data. Loopback is exempt from the SSRF guard here (and only
+ * here) so webhooks can reach a {@link WebhookReceiver} on 127.0.0.1.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = { "instaclone.integrations.egress.allowed-networks=127.0.0.0/8",
+		"instaclone.integrations.delivery.workers=8", "instaclone.integrations.delivery.per-endpoint=2",
+		"instaclone.integrations.delivery.poll-interval=100ms", "instaclone.integrations.egress.total-timeout=5s" })
 @AutoConfigureMockMvc
-@Import(TestInfrastructure.class)
+@Import({ TestInfrastructure.class, IntegrationsTestConfiguration.class })
 public @interface ServiceTest {
 }

@@ -1,51 +1,102 @@
 package org.instaclone.integrations.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.integrations.app.Apps;
+import org.instaclone.integrations.egress.WebhookSender;
 import org.instaclone.integrations.endpoint.Endpoints;
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The fan-out of events to subscribed endpoints, and the owner's view of it. */
+/** The fan-out of events to subscribed endpoints, the record of each attempt, and the owner's view. */
 @Service
 @Transactional(readOnly = true)
 class Deliveries {
 
 	private final DeliveryRepository deliveries;
 
+	private final DeliveryAttemptRepository attempts;
+
 	private final Endpoints endpoints;
 
 	private final Apps apps;
 
-	private final Clock clock = Clock.systemUTC();
+	private final ApplicationEventPublisher events;
 
-	Deliveries(DeliveryRepository deliveries, Endpoints endpoints, Apps apps) {
+	private final Clock clock;
+
+	private final RandomGenerator random = RandomGenerator.getDefault();
+
+	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
+			ApplicationEventPublisher events, Clock clock) {
 		this.deliveries = deliveries;
+		this.attempts = attempts;
 		this.endpoints = endpoints;
 		this.apps = apps;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
-	 * Records a pending delivery for every endpoint subscribed to the event's type whose app belongs to
-	 * one of the users the event concerns. Runs in the consumer's transaction.
+	 * Records a pending delivery, due now, for every endpoint subscribed to the event's type whose app
+	 * belongs to one of the users the event concerns. Runs in the consumer's transaction.
 	 * @return how many deliveries were recorded
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int fanOut(String eventId, String eventType, Set<UUID> concerning, String payload) {
 		List<Endpoints.Subscriber> subscribers = endpoints.subscribersOf(eventType, concerning);
+		Instant now = clock.instant();
 		subscribers.forEach(s -> deliveries
-			.save(Delivery.pending(s.endpointId(), s.appId(), eventId, eventType, payload, clock.instant())));
+			.save(Delivery.pending(s.endpointId(), s.appId(), eventId, eventType, payload, now)));
+		if (!subscribers.isEmpty()) {
+			events.publishEvent(new DeliveriesDue(subscribers.size()));
+		}
 		return subscribers.size();
+	}
+
+	/**
+	 * Logs an attempt started at {@code at} and applies its verdict to the delivery and the endpoint's
+	 * health, in one transaction. A delivery no longer pending (replayed, deleted) is left alone.
+	 */
+	@Transactional
+	void recordAttempt(UUID deliveryId, Instant at, WebhookSender.Response response) {
+		Delivery delivery = deliveries.findById(deliveryId).orElse(null);
+		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
+			return;
+		}
+		Verdict verdict = RetrySchedule.judge(response, delivery.attempts() + 1, clock.instant(), random);
+		attempts.save(DeliveryAttempt.of(deliveryId, at, response));
+		delivery.attempted(at, verdict);
+		if (verdict instanceof Verdict.Delivered) {
+			endpoints.recordDelivered(delivery.endpointId());
+		}
+		else if (verdict instanceof Verdict.Failed failed && failed.disableEndpoint()) {
+			endpoints.disable(delivery.endpointId(), "The endpoint answered 410 Gone at " + at + ".");
+		}
+		else {
+			endpoints.recordFailure(delivery.endpointId(), describe(response));
+		}
+	}
+
+	/** The endpoint is disabled: the delivery fails without an attempt on the wire. */
+	@Transactional
+	void recordSkipped(UUID deliveryId, Instant at, String why) {
+		deliveries.findById(deliveryId).filter(d -> d.status() == Delivery.Status.PENDING).ifPresent(d -> {
+			attempts.save(DeliveryAttempt.skipped(deliveryId, at, why));
+			d.attempted(at, new Verdict.Failed(why, false));
+		});
 	}
 
 	Page<DeliveryView> list(UUID owner, UUID appId, @Nullable String cursor, int limit) {
@@ -56,5 +107,49 @@ class Deliveries {
 				: deliveries.findByAppAfter(appId, after.at(), after.id(), fetch);
 		Page<Delivery> page = Page.of(rows, limit, Delivery::cursor);
 		return new Page<>(page.items().stream().map(Delivery::view).toList(), page.nextCursor());
+	}
+
+	DeliveryView find(UUID owner, UUID appId, UUID deliveryId) {
+		return owned(owner, appId, deliveryId).view();
+	}
+
+	/** The delivery's attempts, newest first. */
+	Page<DeliveryAttempt.AttemptView> attempts(UUID owner, UUID appId, UUID deliveryId, @Nullable String cursor,
+			int limit) {
+		owned(owner, appId, deliveryId);
+		Cursor after = Cursor.decode(cursor);
+		Limit fetch = Limit.of(limit + 1);
+		List<DeliveryAttempt> rows = after == null
+				? attempts.findByDeliveryIdOrderByAttemptedAtDescIdDesc(deliveryId, fetch)
+				: attempts.findByDeliveryAfter(deliveryId, after.at(), after.id(), fetch);
+		Page<DeliveryAttempt> page = Page.of(rows, limit, DeliveryAttempt::cursor);
+		return new Page<>(page.items().stream().map(DeliveryAttempt::view).toList(), page.nextCursor());
+	}
+
+	/** Sends a finished delivery again, from the start of the retry schedule, with the same webhook-id. */
+	@Transactional
+	DeliveryView replay(UUID owner, UUID appId, UUID deliveryId) {
+		Delivery delivery = owned(owner, appId, deliveryId);
+		if (delivery.status() == Delivery.Status.PENDING) {
+			throw new ReplayNotPossibleException("The delivery is still pending; it will be attempted again by itself.");
+		}
+		endpoints.target(delivery.endpointId())
+			.map(Endpoints.Target::disabledReason)
+			.ifPresent(reason -> {
+				throw new ReplayNotPossibleException("The endpoint is disabled (" + reason + "); enable it first.");
+			});
+		delivery.replay(clock.instant());
+		events.publishEvent(new DeliveriesDue(1));
+		return delivery.view();
+	}
+
+	private Delivery owned(UUID owner, UUID appId, UUID deliveryId) {
+		apps.requireOwned(owner, appId);
+		return deliveries.findByIdAndAppId(deliveryId, appId)
+			.orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
+	}
+
+	private static String describe(WebhookSender.Response response) {
+		return response.status() != null ? "HTTP " + response.status() : String.valueOf(response.error());
 	}
 }

@@ -10,19 +10,22 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Cursor;
 
 /**
- * One event owed to one endpoint. Created {@code PENDING} by the fan-out; sending, signing, retries
- * and the final status are a later issue. The payload is the CloudEvent exactly as received.
+ * One event owed to one endpoint. {@code PENDING} until an attempt succeeds ({@code DELIVERED}) or the
+ * retry schedule runs out, the endpoint answers 410 or is disabled ({@code FAILED}). Its id is the
+ * {@code webhook-id} of every attempt, replays included, so receivers can drop duplicates. The
+ * payload is the CloudEvent exactly as received.
  */
 @Entity
 @Table(name = "delivery")
 class Delivery {
 
 	enum Status {
-		PENDING
+		PENDING, DELIVERED, FAILED
 	}
 
 	@Id
@@ -41,6 +44,15 @@ class Delivery {
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
+	/** Attempts since creation or the last replay: where the retry schedule stands. */
+	private int attempts;
+
+	private @Nullable Instant nextAttemptAt;
+
+	private @Nullable Instant lastAttemptAt;
+
+	private @Nullable Instant finishedAt;
+
 	private Instant createdAt;
 
 	protected Delivery() {
@@ -58,7 +70,58 @@ class Delivery {
 		delivery.payload = payload;
 		delivery.status = Status.PENDING;
 		delivery.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+		delivery.nextAttemptAt = delivery.createdAt;
 		return delivery;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	UUID endpointId() {
+		return endpointId;
+	}
+
+	UUID appId() {
+		return appId;
+	}
+
+	String payload() {
+		return payload;
+	}
+
+	int attempts() {
+		return attempts;
+	}
+
+	Status status() {
+		return status;
+	}
+
+	/** Applies an attempt's verdict: delivered, retry at a time, or failed for good. */
+	void attempted(Instant at, Verdict verdict) {
+		attempts++;
+		lastAttemptAt = at.truncatedTo(ChronoUnit.MICROS);
+		if (verdict instanceof Verdict.Retry retry) {
+			nextAttemptAt = retry.at().truncatedTo(ChronoUnit.MICROS);
+		}
+		else {
+			finish(verdict instanceof Verdict.Delivered ? Status.DELIVERED : Status.FAILED, at);
+		}
+	}
+
+	/** Sends it again from the start of the retry schedule, with the same {@code webhook-id}. */
+	void replay(Instant now) {
+		status = Status.PENDING;
+		attempts = 0;
+		nextAttemptAt = now.truncatedTo(ChronoUnit.MICROS);
+		finishedAt = null;
+	}
+
+	private void finish(Status outcome, Instant at) {
+		status = outcome;
+		nextAttemptAt = null;
+		finishedAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	Cursor cursor() {
@@ -66,6 +129,7 @@ class Delivery {
 	}
 
 	DeliveryView view() {
-		return new DeliveryView(id, endpointId, eventId, eventType, status.name().toLowerCase(Locale.ROOT), createdAt);
+		return new DeliveryView(id, endpointId, eventId, eventType, status.name().toLowerCase(Locale.ROOT), attempts,
+				nextAttemptAt, lastAttemptAt, finishedAt, createdAt);
 	}
 }

@@ -2,6 +2,7 @@ package org.instaclone.integrations.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface DeliveryRepository extends JpaRepository<Delivery, UUID> {
+
+	Optional<Delivery> findByIdAndAppId(UUID id, UUID appId);
 
 	List<Delivery> findByAppIdOrderByCreatedAtDescIdDesc(UUID appId, Limit limit);
 

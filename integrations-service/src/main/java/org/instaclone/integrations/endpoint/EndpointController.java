@@ -44,4 +44,23 @@ class EndpointController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
 		return endpoints.list(viewer.id(), appId, cursor, limit);
 	}
+
+	/** The endpoint with its status and, when disabled, why. */
+	@GetMapping("/{endpointId}")
+	EndpointRequests.EndpointView get(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
+		return endpoints.find(viewer.id(), appId, endpointId);
+	}
+
+	/** A new signing secret, shown once; the previous one keeps signing during the overlap window. */
+	@PostMapping("/{endpointId}/secret/rotate")
+	EndpointRequests.RotatedSecret rotateSecret(Viewer viewer, @PathVariable UUID appId,
+			@PathVariable UUID endpointId) {
+		return endpoints.rotateSecret(viewer.id(), appId, endpointId);
+	}
+
+	/** Enables a disabled endpoint again. */
+	@PostMapping("/{endpointId}/enable")
+	EndpointRequests.EndpointView enable(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
+		return endpoints.enable(viewer.id(), appId, endpointId);
+	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 final class EndpointRequests {
 
@@ -18,12 +19,23 @@ final class EndpointRequests {
 			@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> eventTypes) {
 	}
 
-	/** An endpoint as listed: never with its secret. */
-	record EndpointView(UUID id, UUID appId, String url, List<String> eventTypes, Instant createdAt) {
+	/**
+	 * An endpoint as listed: never with its secret. {@code status} is {@code enabled} or
+	 * {@code disabled}; {@code disabledReason} says why (410 Gone, failing for days, ...).
+	 */
+	record EndpointView(UUID id, UUID appId, String url, List<String> eventTypes, Instant createdAt, String status,
+			@Nullable Instant disabledAt, @Nullable String disabledReason, @Nullable Instant failingSince) {
 	}
 
 	/** The answer to creating an endpoint: the only time the signing secret is shown. */
 	record CreatedEndpoint(UUID id, UUID appId, String url, List<String> eventTypes, Instant createdAt,
 			String secret) {
+	}
+
+	/**
+	 * The answer to rotating the secret: the new secret, shown this once; the previous one keeps signing
+	 * too until {@code previousSecretExpiresAt}.
+	 */
+	record RotatedSecret(UUID endpointId, String secret, Instant previousSecretExpiresAt) {
 	}
 }

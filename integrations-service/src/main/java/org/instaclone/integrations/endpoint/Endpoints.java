@@ -1,8 +1,11 @@
 package org.instaclone.integrations.endpoint;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,9 +15,10 @@ import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Webhook endpoints of an app, managed by the app's owner. */
+/** Webhook endpoints of an app, managed by the app's owner; their secrets and health for delivery. */
 @Service
 @Transactional(readOnly = true)
 public class Endpoints {
@@ -23,15 +27,35 @@ public class Endpoints {
 
 	private final Apps apps;
 
-	private final Clock clock = Clock.systemUTC();
+	private final SecretCipher cipher;
 
-	Endpoints(WebhookEndpointRepository endpoints, Apps apps) {
+	private final EndpointProperties properties;
+
+	private final Clock clock;
+
+	Endpoints(WebhookEndpointRepository endpoints, Apps apps, SecretCipher cipher, EndpointProperties properties,
+			Clock clock) {
 		this.endpoints = endpoints;
 		this.apps = apps;
+		this.cipher = cipher;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** An endpoint that should receive an event: which endpoint, of which app. */
 	public record Subscriber(UUID endpointId, UUID appId) {
+	}
+
+	/**
+	 * Where and how to deliver: the URL, the secrets to sign with (the current one first, then the
+	 * rotated-out one during its overlap window), and why it is disabled, if it is.
+	 */
+	public record Target(UUID endpointId, String url, List<String> secrets, @Nullable String disabledReason) {
+
+		@Override
+		public String toString() {
+			return "Target[endpointId=" + endpointId + ", url=" + url + "]";
+		}
 	}
 
 	/** Endpoints subscribed to {@code type} of apps owned by any of {@code owners}. */
@@ -40,6 +64,52 @@ public class Endpoints {
 			.stream()
 			.map(e -> new Subscriber(e.id(), e.appId()))
 			.toList();
+	}
+
+	/** The endpoint as a delivery target, with its secrets in clear; empty if it was deleted. */
+	public Optional<Target> target(UUID endpointId) {
+		Instant now = clock.instant();
+		return endpoints.findById(endpointId).map(e -> {
+			List<String> secrets = new ArrayList<>(2);
+			secrets.add(cipher.open(e.sealedSecret(), e.id()));
+			String previous = e.sealedPreviousSecret(now);
+			if (previous != null) {
+				secrets.add(cipher.open(previous, e.id()));
+			}
+			return new Target(e.id(), e.url(), List.copyOf(secrets), e.disabledReason());
+		});
+	}
+
+	/** A delivery succeeded: the endpoint is healthy again. Cheap when it already was (no row locked). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordDelivered(UUID endpointId) {
+		endpoints.clearFailingSince(endpointId);
+	}
+
+	/**
+	 * An attempt failed. Remembers since when the endpoint fails; once every attempt has failed for
+	 * {@link EndpointProperties#disableAfterFailing()} the endpoint is disabled, with the reason.
+	 * @return whether the endpoint is now disabled
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean recordFailure(UUID endpointId, String lastError) {
+		Instant now = clock.instant();
+		endpoints.markFailingSince(endpointId, now);
+		return endpoints.findById(endpointId).map(e -> {
+			Instant since = e.failingSince();
+			if (e.disabledReason() == null && since != null
+					&& !since.plus(properties.disableAfterFailing()).isAfter(now)) {
+				e.disable(now, "Every delivery attempt failed since " + since + " ("
+						+ properties.disableAfterFailing().toDays() + " days or more); the last: " + lastError);
+			}
+			return e.disabledReason() != null;
+		}).orElse(false);
+	}
+
+	/** Disables the endpoint at once, e.g. because it answered 410 Gone. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void disable(UUID endpointId, String reason) {
+		endpoints.findById(endpointId).ifPresent(e -> e.disable(clock.instant(), reason));
 	}
 
 	@Transactional
@@ -52,9 +122,32 @@ public class Endpoints {
 			.ifPresent(type -> {
 				throw new UnsupportedEventTypeException(type);
 			});
-		WebhookEndpoint endpoint = endpoints
-			.save(WebhookEndpoint.create(appId, owner, request.url(), request.eventTypes(), clock.instant()));
-		return endpoint.createdView();
+		WebhookEndpoint endpoint = WebhookEndpoint.create(appId, owner, request.url(), request.eventTypes(),
+				clock.instant());
+		String secret = SigningSecrets.generate();
+		endpoint.useSecret(cipher.seal(secret, endpoint.id()));
+		return endpoints.save(endpoint).createdView(secret);
+	}
+
+	/** A new secret, shown once; the old one keeps signing for the overlap window. */
+	@Transactional
+	EndpointRequests.RotatedSecret rotateSecret(UUID owner, UUID appId, UUID endpointId) {
+		WebhookEndpoint endpoint = owned(owner, appId, endpointId);
+		String secret = SigningSecrets.generate();
+		endpoint.rotateSecret(cipher.seal(secret, endpoint.id()), clock.instant(), properties.secretOverlap());
+		return new EndpointRequests.RotatedSecret(endpoint.id(), secret, endpoint.previousSecretExpires());
+	}
+
+	/** Enables a disabled endpoint again; deliveries that failed meanwhile can be replayed one by one. */
+	@Transactional
+	EndpointRequests.EndpointView enable(UUID owner, UUID appId, UUID endpointId) {
+		WebhookEndpoint endpoint = owned(owner, appId, endpointId);
+		endpoint.enable();
+		return endpoint.view();
+	}
+
+	EndpointRequests.EndpointView find(UUID owner, UUID appId, UUID endpointId) {
+		return owned(owner, appId, endpointId).view();
 	}
 
 	Page<EndpointRequests.EndpointView> list(UUID owner, UUID appId, @Nullable String cursor, int limit) {
@@ -65,5 +158,10 @@ public class Endpoints {
 				: endpoints.findByAppAfter(appId, after.at(), after.id(), fetch);
 		Page<WebhookEndpoint> page = Page.of(rows, limit, WebhookEndpoint::cursor);
 		return new Page<>(page.items().stream().map(WebhookEndpoint::view).toList(), page.nextCursor());
+	}
+
+	private WebhookEndpoint owned(UUID owner, UUID appId, UUID endpointId) {
+		apps.requireOwned(owner, appId);
+		return endpoints.findByIdAndAppId(endpointId, appId).orElseThrow(() -> new EndpointNotFoundException(endpointId));
 	}
 }

@@ -1,5 +1,6 @@
 package org.instaclone.integrations.endpoint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -15,12 +16,15 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Cursor;
 
 /**
- * Where an app wants events delivered, and which. The signing secret is kept to sign deliveries (a
- * later issue) and is deliberately left out of {@link #toString()} and every view but the creation answer.
+ * Where an app wants events delivered, and which. Holds its signing secret (sealed by
+ * {@link SecretCipher}), the rotated-out secret during the overlap window, and its health: since when
+ * every attempt fails, and whether (and why) it is disabled. Secrets are left out of
+ * {@link #toString()} and every view.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -43,6 +47,16 @@ class WebhookEndpoint {
 
 	private String secret;
 
+	private @Nullable String previousSecret;
+
+	private @Nullable Instant previousSecretExpires;
+
+	private @Nullable Instant failingSince;
+
+	private @Nullable Instant disabledAt;
+
+	private @Nullable String disabledReason;
+
 	private Instant createdAt;
 
 	protected WebhookEndpoint() {
@@ -56,7 +70,6 @@ class WebhookEndpoint {
 		endpoint.ownerId = ownerId;
 		endpoint.url = url.strip();
 		endpoint.eventTypes = new LinkedHashSet<>(eventTypes);
-		endpoint.secret = SigningSecrets.generate();
 		endpoint.createdAt = now.truncatedTo(ChronoUnit.MICROS);
 		return endpoint;
 	}
@@ -69,16 +82,71 @@ class WebhookEndpoint {
 		return appId;
 	}
 
+	String url() {
+		return url;
+	}
+
+	void useSecret(String sealed) {
+		this.secret = sealed;
+	}
+
+	/** The current secret becomes the previous one, still signing until {@code now + overlap}. */
+	void rotateSecret(String sealedNew, Instant now, Duration overlap) {
+		this.previousSecret = this.secret;
+		this.previousSecretExpires = now.plus(overlap).truncatedTo(ChronoUnit.MICROS);
+		this.secret = sealedNew;
+	}
+
+	String sealedSecret() {
+		return secret;
+	}
+
+	/** The previous secret if it still signs at {@code now}. */
+	@Nullable
+	String sealedPreviousSecret(Instant now) {
+		return previousSecret != null && previousSecretExpires != null && now.isBefore(previousSecretExpires)
+				? previousSecret : null;
+	}
+
+	@Nullable
+	Instant previousSecretExpires() {
+		return previousSecretExpires;
+	}
+
+	@Nullable
+	String disabledReason() {
+		return disabledAt == null ? null : disabledReason;
+	}
+
+	@Nullable
+	Instant failingSince() {
+		return failingSince;
+	}
+
+	void disable(Instant now, String reason) {
+		if (disabledAt == null) {
+			disabledAt = now.truncatedTo(ChronoUnit.MICROS);
+			disabledReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
+		}
+	}
+
+	void enable() {
+		disabledAt = null;
+		disabledReason = null;
+		failingSince = null;
+	}
+
 	Cursor cursor() {
 		return new Cursor(createdAt, id);
 	}
 
 	EndpointRequests.EndpointView view() {
-		return new EndpointRequests.EndpointView(id, appId, url, List.copyOf(eventTypes), createdAt);
+		return new EndpointRequests.EndpointView(id, appId, url, List.copyOf(eventTypes), createdAt,
+				disabledAt == null ? "enabled" : "disabled", disabledAt, disabledReason(), failingSince);
 	}
 
-	EndpointRequests.CreatedEndpoint createdView() {
-		return new EndpointRequests.CreatedEndpoint(id, appId, url, List.copyOf(eventTypes), createdAt, secret);
+	EndpointRequests.CreatedEndpoint createdView(String clearSecret) {
+		return new EndpointRequests.CreatedEndpoint(id, appId, url, List.copyOf(eventTypes), createdAt, clearSecret);
 	}
 
 	@Override

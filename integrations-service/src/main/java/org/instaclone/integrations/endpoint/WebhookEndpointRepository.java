@@ -3,14 +3,28 @@ package org.instaclone.integrations.endpoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface WebhookEndpointRepository extends JpaRepository<WebhookEndpoint, UUID> {
+
+	Optional<WebhookEndpoint> findByIdAndAppId(UUID id, UUID appId);
+
+	/** Touches (and locks) the row only when it was failing. */
+	@Modifying
+	@Query("update WebhookEndpoint e set e.failingSince = null where e.id = :id and e.failingSince is not null")
+	int clearFailingSince(@Param("id") UUID id);
+
+	/** Starts the failure clock unless it runs already. */
+	@Modifying
+	@Query("update WebhookEndpoint e set e.failingSince = :at where e.id = :id and e.failingSince is null")
+	int markFailingSince(@Param("id") UUID id, @Param("at") Instant at);
 
 	List<WebhookEndpoint> findByAppIdOrderByCreatedAtDescIdDesc(UUID appId, Limit limit);
 

@@ -13,7 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
-/** A URL {@link WebhookUrlPolicy} allows webhooks to go to; the field error says why not. */
+import org.instaclone.integrations.egress.EgressPolicy;
+
+/** A URL {@link EgressPolicy} allows webhooks to go to; the field error says why not. */
 @Documented
 @Constraint(validatedBy = WebhookUrl.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
@@ -28,12 +30,18 @@ import org.jspecify.annotations.Nullable;
 
 	class Validator implements ConstraintValidator<WebhookUrl, String> {
 
+		private final EgressPolicy policy;
+
+		Validator(EgressPolicy policy) {
+			this.policy = policy;
+		}
+
 		@Override
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			if (value == null) {
 				return true;
 			}
-			Optional<String> refusal = WebhookUrlPolicy.refusal(value);
+			Optional<String> refusal = policy.refusal(value);
 			refusal.ifPresent(reason -> {
 				context.disableDefaultConstraintViolation();
 				context.buildConstraintViolationWithTemplate(reason).addConstraintViolation();

@@ -1,6 +1,9 @@
 package org.instaclone.integrations.system;
 
 import org.instaclone.integrations.app.AppNotFoundException;
+import org.instaclone.integrations.delivery.DeliveryNotFoundException;
+import org.instaclone.integrations.delivery.ReplayNotPossibleException;
+import org.instaclone.integrations.endpoint.EndpointNotFoundException;
 import org.instaclone.integrations.endpoint.UnsupportedEventTypeException;
 import org.instaclone.platform.problem.Problems;
 import org.springframework.core.Ordered;
@@ -18,6 +21,21 @@ class ProblemAdvice {
 	@ExceptionHandler
 	ProblemDetail appNotFound(AppNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "app-not-found", "App not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail endpointNotFound(EndpointNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "endpoint-not-found", "Endpoint not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail deliveryNotFound(DeliveryNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail replayNotPossible(ReplayNotPossibleException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "replay-not-possible", "Replay not possible now", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -31,6 +31,9 @@ class EndpointControllerTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	final UUID owner = UUID.randomUUID();
 
 	@Test
@@ -51,6 +54,30 @@ class EndpointControllerTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(listed).doesNotContain(secret.substring("whsec_".length()));
+		assertThat(jdbc.sql("select secret from webhook_endpoint where id = ?::uuid")
+			.param(created.get("id").asString())
+			.query(String.class)
+			.single()).startsWith("enc:v1:").doesNotContain(secret.substring("whsec_".length()));
+	}
+
+	@Test
+	void rotatesAndEnablesOnlyOwnEndpoints() throws Exception {
+		Api api = new Api(mvc, json);
+		String app = api.registerApp(owner);
+		String endpoint = api.createEndpoint(owner, app, List.of("instaclone.follow.created.v1")).get("id").asString();
+		String path = "/api/integrations/apps/" + app + "/endpoints/" + endpoint;
+		mvc.perform(as(UUID.randomUUID(), post(path + "/secret/rotate")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/app-not-found"));
+		mvc.perform(as(owner, post("/api/integrations/apps/" + app + "/endpoints/" + UUID.randomUUID() + "/enable")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/endpoint-not-found"));
+		mvc.perform(as(owner, post(path + "/secret/rotate")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.secret").isString())
+			.andExpect(jsonPath("$.previousSecretExpiresAt").isString());
+		mvc.perform(as(owner, get(path))).andExpect(jsonPath("$.status").value("enabled"))
+			.andExpect(jsonPath("$.secret").doesNotExist());
 	}
 
 	@Test

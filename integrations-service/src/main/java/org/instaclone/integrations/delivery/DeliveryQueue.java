@@ -1,0 +1,69 @@
+package org.instaclone.integrations.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The delivery table as a work queue. A claim takes due deliveries with {@code FOR UPDATE SKIP LOCKED}
+ * (several instances never take the same row) and moves their {@code next_attempt_at} a lease ahead:
+ * if the instance dies mid-attempt, the delivery becomes due again when the lease ends. State lives
+ * only in the database, so a restart loses nothing.
+ */
+@Component
+class DeliveryQueue {
+
+	private final JdbcClient jdbc;
+
+	DeliveryQueue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A claimed delivery: which, for which endpoint, and when it was due (to give it back). */
+	record Claim(UUID id, UUID endpointId, Instant due) {
+	}
+
+	/** Claims up to {@code max} deliveries due at {@code now}, oldest due first, skipping busy endpoints. */
+	@Transactional
+	List<Claim> claim(Instant now, Instant leaseUntil, int max, Collection<UUID> busyEndpoints) {
+		List<UUID> busy = busyEndpoints.isEmpty() ? List.of(new UUID(0, 0)) : new ArrayList<>(busyEndpoints);
+		return jdbc.sql("""
+				with due as (
+				    select id, next_attempt_at from delivery
+				    where status = 'PENDING' and next_attempt_at <= :now and endpoint_id not in (:busy)
+				    order by next_attempt_at
+				    limit :max
+				    for update skip locked)
+				update delivery d set next_attempt_at = :lease
+				from due where d.id = due.id
+				returning d.id, d.endpoint_id, due.next_attempt_at""")
+			.param("now", utc(now))
+			.param("busy", busy)
+			.param("max", max)
+			.param("lease", utc(leaseUntil))
+			.query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** Gives a claimed delivery back unattempted, due as before. */
+	@Transactional
+	void release(Claim claim) {
+		jdbc.sql("update delivery set next_attempt_at = :due where id = :id and status = 'PENDING'")
+			.param("due", utc(claim.due()))
+			.param("id", claim.id())
+			.update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

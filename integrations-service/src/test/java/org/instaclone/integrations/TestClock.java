@@ -1,0 +1,36 @@
+package org.instaclone.integrations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Real time plus an offset tests move forward, to walk through retry schedules without waiting. */
+public final class TestClock extends Clock {
+
+	private volatile Duration offset = Duration.ZERO;
+
+	public void advance(Duration by) {
+		offset = offset.plus(by);
+	}
+
+	public void reset() {
+		offset = Duration.ZERO;
+	}
+
+	@Override
+	public Instant instant() {
+		return Instant.now().plus(offset);
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+}

@@ -1,0 +1,85 @@
+package org.instaclone.integrations;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A third party's webhook endpoint on 127.0.0.1: records every request (headers, exact body, arrival
+ * time) and answers as the test scripts it.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+	/** What arrived. Header names are lower case. */
+	public record Received(Map<String, List<String>> headers, String body, Instant at) {
+
+		public String header(String name) {
+			List<String> values = headers.get(name);
+			return values == null || values.isEmpty() ? "" : values.get(0);
+		}
+	}
+
+	/** An answer: status, headers, body. */
+	public record Reply(int status, Map<String, String> headers, String body) {
+
+		public static Reply status(int status) {
+			return new Reply(status, Map.of(), "");
+		}
+	}
+
+	private final HttpServer server;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private volatile Function<Received, Reply> script = r -> Reply.status(204);
+
+	public WebhookReceiver() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setExecutor(Executors.newCachedThreadPool());
+		server.createContext("/", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			Map<String, List<String>> headers = new java.util.TreeMap<>();
+			exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+			Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), Instant.now());
+			received.add(request);
+			Reply reply = script.apply(request);
+			reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+			byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
+			try (OutputStream os = exchange.getResponseBody()) {
+				os.write(out);
+			}
+		});
+		server.start();
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+	}
+
+	public int port() {
+		return server.getAddress().getPort();
+	}
+
+	public void answer(Function<Received, Reply> script) {
+		this.script = script;
+	}
+
+	public List<Received> received() {
+		return List.copyOf(received);
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+}
