@@ -8,12 +8,12 @@
 # and wrk (apt-get install -y wrk), curl, jq. Only ever sends traffic to 127.0.0.1.
 #
 # Usage: ads-service/bench/placements.sh [duration, default 60s]
-# Env: VIEWERS (default 100), CAMPAIGNS (default 200), CONNECTIONS (default 20),
+# Env: VIEWERS (default 300), CAMPAIGNS (default 200), CONNECTIONS (default 20),
 #      DELAY_MS per request and connection (default 38: 20 connections ~ 500 req/s at ~2 ms latency)
 set -euo pipefail
 
 DURATION=${1:-60s}
-VIEWERS=${VIEWERS:-100}
+VIEWERS=${VIEWERS:-300}
 CAMPAIGNS=${CAMPAIGNS:-200}
 CONNECTIONS=${CONNECTIONS:-20}
 DELAY_MS=${DELAY_MS:-38}

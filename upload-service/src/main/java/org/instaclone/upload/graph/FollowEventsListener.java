@@ -9,14 +9,17 @@ import org.slf4j.LoggerFactory;
 import org.instaclone.platform.events.CloudEvent;
 import org.instaclone.platform.events.CloudEvents;
 import org.instaclone.platform.events.ProcessedEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code follow_edge} in step with follow-service's {@code follows} topic. Idempotent: each event
- * id is applied once ({@link ProcessedEvents}), and the writes themselves are natural upserts/deletes.
- * Events for one follower share a partition key, so a follow and its unfollow arrive in order.
+ * Keeps {@code follow_edge} and the follower counts in step with follow-service's {@code follows}
+ * topic, and tells the feed (in the same transaction) about each edge that really appeared or went.
+ * Idempotent: each event id is applied once ({@link ProcessedEvents}), and the writes themselves are
+ * natural upserts/deletes, so replaying the topic changes nothing. Events for one follower share a
+ * partition key, so a follow and its unfollow arrive in order.
  */
 @Component
 class FollowEventsListener {
@@ -35,10 +38,14 @@ class FollowEventsListener {
 
 	private final FollowEdgeRepository edges;
 
-	FollowEventsListener(CloudEvents cloudEvents, ProcessedEvents processed, FollowEdgeRepository edges) {
+	private final ApplicationEventPublisher events;
+
+	FollowEventsListener(CloudEvents cloudEvents, ProcessedEvents processed, FollowEdgeRepository edges,
+			ApplicationEventPublisher events) {
 		this.cloudEvents = cloudEvents;
 		this.processed = processed;
 		this.edges = edges;
+		this.events = events;
 	}
 
 	@KafkaListener(id = CONSUMER, idIsGroup = false, topics = "follows")
@@ -50,8 +57,18 @@ class FollowEventsListener {
 		}
 		Follow follow = event.data();
 		switch (event.type()) {
-			case CREATED -> edges.follow(follow.followerId(), follow.followeeId(), follow.at());
-			case DELETED -> edges.unfollow(follow.followerId(), follow.followeeId());
+			case CREATED -> {
+				if (edges.follow(follow.followerId(), follow.followeeId(), follow.at()) == 1) {
+					edges.countFollower(follow.followeeId(), 1);
+					events.publishEvent(new GraphEvents.Followed(follow.followerId(), follow.followeeId()));
+				}
+			}
+			case DELETED -> {
+				if (edges.unfollow(follow.followerId(), follow.followeeId()) == 1) {
+					edges.countFollower(follow.followeeId(), -1);
+					events.publishEvent(new GraphEvents.Unfollowed(follow.followerId(), follow.followeeId()));
+				}
+			}
 			default -> log.debug("Ignoring event type {} on follows", event.type());
 		}
 	}

@@ -1,6 +1,7 @@
 package org.instaclone.upload.post;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,4 +22,19 @@ interface PostRepository extends JpaRepository<Post, UUID> {
 			order by p.createdAt desc, p.id desc""")
 	List<Post> findByAuthorAfter(@Param("author") UUID authorId, @Param("at") Instant at, @Param("id") UUID id,
 			Limit limit);
+
+	/** First page of a hashtag's posts, newest first. Served by the primary key of {@code post_hashtag}. */
+	@Query("select p from Post p join p.hashtags t where t.tag = :tag order by t.createdAt desc, p.id desc")
+	List<Post> findByHashtag(@Param("tag") String tag, Limit limit);
+
+	@Query("""
+			select p from Post p join p.hashtags t
+			where t.tag = :tag and (t.createdAt < :at or (t.createdAt = :at and p.id < :id))
+			order by t.createdAt desc, p.id desc""")
+	List<Post> findByHashtagAfter(@Param("tag") String tag, @Param("at") Instant at, @Param("id") UUID id,
+			Limit limit);
+
+	/** Which of these media files some post still shows. */
+	@Query(value = "select distinct media_key from post_image where media_key in (:keys)", nativeQuery = true)
+	List<String> keysInUse(@Param("keys") Collection<String> keys);
 }

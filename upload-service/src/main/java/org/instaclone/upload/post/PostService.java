@@ -3,14 +3,19 @@ package org.instaclone.upload.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.events.Outbox;
-import org.instaclone.platform.security.Viewer;
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
+import org.instaclone.platform.security.Viewer;
+import org.instaclone.upload.media.ImageVariant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,20 +28,38 @@ class PostService {
 
 	private final Outbox outbox;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	PostService(PostRepository posts, Outbox outbox) {
+	PostService(PostRepository posts, Outbox outbox, ApplicationEventPublisher events) {
 		this.posts = posts;
 		this.outbox = outbox;
+		this.events = events;
 		this.clock = Clock.systemUTC();
 	}
 
-	/** Saves the post and its {@code post.created} event in one transaction. */
+	/** A text-only post. */
 	@Transactional
 	PostView publish(Viewer author, NewPost request) {
-		Post post = posts.save(Post.publish(author, request.caption(), clock.instant()));
+		return save(Post.publish(author, request.caption(), clock.instant()));
+	}
+
+	/** A photo post whose variants are already stored. */
+	@Transactional
+	PostView publishPhoto(Viewer author, String caption, List<ImageVariant> variants) {
+		return save(Post.publishPhoto(author, caption, variants, clock.instant()));
+	}
+
+	/**
+	 * Saves the post, its {@code post.created} event (outbox) and its fan-out to timelines (the feed
+	 * listens to {@link PostEvents.Published}) in one transaction.
+	 */
+	private PostView save(Post post) {
+		posts.save(post);
 		outbox.append(PostEvents.TOPIC, post.authorId().toString(), PostEvents.CREATED, post.id().toString(),
 				post.created());
+		events.publishEvent(new PostEvents.Published(post.id(), post.authorId(), post.createdAt()));
 		return post.view();
 	}
 
@@ -49,20 +72,47 @@ class PostService {
 		Limit fetch = Limit.of(limit + 1);
 		List<Post> rows = after == null ? posts.findByAuthorIdOrderByCreatedAtDescIdDesc(authorId, fetch)
 				: posts.findByAuthorAfter(authorId, after.at(), after.id(), fetch);
-		Page<Post> page = Page.of(rows, limit, Post::cursor);
-		return new Page<>(page.items().stream().map(Post::view).toList(), page.nextCursor());
+		return views(rows, limit);
 	}
 
-	/** Deletes the viewer's own post and records {@code post.deleted}. */
+	Page<PostView> byHashtag(String hashtag, @Nullable String cursor, int limit) {
+		String tag = Hashtags.normalise(hashtag);
+		Cursor after = Cursor.decode(cursor);
+		Limit fetch = Limit.of(limit + 1);
+		List<Post> rows = after == null ? posts.findByHashtag(tag, fetch)
+				: posts.findByHashtagAfter(tag, after.at(), after.id(), fetch);
+		return views(rows, limit);
+	}
+
+	/** The posts with these ids that still exist, in the order given. */
+	List<PostView> inOrder(List<UUID> ids) {
+		Map<UUID, Post> found = posts.findAllById(ids).stream().collect(Collectors.toMap(Post::id, Function.identity()));
+		return ids.stream().map(found::get).filter(p -> p != null).map(Post::view).toList();
+	}
+
+	/**
+	 * Deletes the viewer's own post, records {@code post.deleted}, takes it out of every timeline and,
+	 * after commit, removes the media files no other post uses.
+	 */
 	@Transactional
 	void delete(Viewer viewer, UUID id) {
 		Post post = posts.findById(id).orElseThrow(() -> new PostNotFoundException(id));
 		if (!post.isAuthoredBy(viewer)) {
 			throw new NotPostAuthorException();
 		}
+		List<String> keys = post.mediaKeys();
 		posts.delete(post);
 		Instant now = clock.instant();
 		outbox.append(PostEvents.TOPIC, post.authorId().toString(), PostEvents.DELETED, post.id().toString(),
 				new PostEvents.Deleted(post.id(), post.authorId(), now));
+		events.publishEvent(new PostEvents.Removed(post.id(), post.authorId()));
+		if (!keys.isEmpty()) {
+			events.publishEvent(new MediaJanitor.Released(keys));
+		}
+	}
+
+	private static Page<PostView> views(List<Post> rows, int limit) {
+		Page<Post> page = Page.of(rows, limit, Post::cursor);
+		return new Page<>(page.items().stream().map(Post::view).toList(), page.nextCursor());
 	}
 }
