@@ -1,0 +1,246 @@
+package org.instaclone.deploychecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.instaclone.deploychecks.Manifests.name;
+import static org.instaclone.deploychecks.Manifests.podSpec;
+import static org.instaclone.deploychecks.Repo.at;
+import static org.instaclone.deploychecks.Repo.list;
+import static org.instaclone.deploychecks.Repo.map;
+import static org.instaclone.deploychecks.Repo.maps;
+import static org.instaclone.deploychecks.Repo.str;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compose, Kubernetes, the Dockerfile and the services agree: the same services everywhere, the same
+ * port and actuator paths, the same environment variable names (and values, but for secrets), each of
+ * which the service actually reads, and the same image names.
+ */
+class ConsistencyTests {
+
+	/** {@code ${NAME} or ${NAME:default}} in a service's application.yml. */
+	static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
+	/**
+	 * Variables that Spring binds to properties without a placeholder (relaxed binding):
+	 * instaclone.security.* (service-defaults' SecurityProperties) and management.* (actuator).
+	 */
+	static final List<String> BOUND_PREFIXES = List.of("INSTACLONE_SECURITY_", "MANAGEMENT_");
+
+	/**
+	 * Set for a service before its code reads it. upload-service's local media store (MEDIA_DIR) is
+	 * being added in parallel; once its application.yml has ${MEDIA_DIR...} this entry is unused.
+	 */
+	static final Map<String, Set<String>> ANNOUNCED = Map.of("upload-service", Set.of("MEDIA_DIR"));
+
+	@Test
+	void theSameServicesAreEverywhere() throws IOException {
+		Set<String> modules = new TreeSet<>();
+		try (Stream<Path> dirs = Files.list(Repo.root())) {
+			dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.yml")))
+				.forEach(d -> modules.add(d.getFileName().toString()));
+		}
+		Map<String, Object> services = composeServices();
+		Set<String> built = new TreeSet<>();
+		services.forEach((name, s) -> {
+			if (at(map(s), "build.args.MODULE") != null) {
+				built.add(str(map(s), "build.args.MODULE"));
+				assertThat(name).as("compose service name = module name").isEqualTo(str(map(s), "build.args.MODULE"));
+			}
+		});
+		Set<String> apps = new TreeSet<>(Repo.APPS);
+		assertThat(modules).as("modules with an application.yml").isEqualTo(apps);
+		assertThat(built).as("compose services built from the Dockerfile").isEqualTo(apps);
+		for (String overlay : Repo.OVERLAYS) {
+			assertThat(Manifests.of(overlay).apps()).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(apps);
+			for (String app : apps) {
+				Manifests.of(overlay).named("Service", app);
+				Manifests.of(overlay).named("ConfigMap", app + "-config");
+			}
+		}
+		String base = Repo.read("k8s/base/kustomization.yaml");
+		apps.forEach(app -> assertThat(base).contains("- " + app + ".yaml"));
+		String composePrometheus = Repo.read("deploy/compose/prometheus.yml");
+		String k8sPrometheus = Repo.read("k8s/components/observability/prometheus/prometheus.yml");
+		for (String app : apps) {
+			assertThat(composePrometheus).as("compose Prometheus scrapes " + app).containsPattern("[\\[ ]" + app + "[,\\]]");
+			assertThat(k8sPrometheus).as("Kubernetes Prometheus scrapes " + app).contains(app + "-metrics");
+			Manifests.of("local").named("Service", app + "-metrics");
+		}
+	}
+
+	@Test
+	void composeAndKubernetesSetTheSameVariablesToTheSameValues() {
+		SoftAssertions softly = new SoftAssertions();
+		for (String overlay : Repo.OVERLAYS) {
+			for (String app : Repo.APPS) {
+				Map<String, String> compose = composeEnvironment(app);
+				Map<String, String> k8s = kubernetesEnvironment(Manifests.of(overlay), app);
+				softly.assertThat(new TreeSet<>(k8s.keySet())).as(overlay + " " + app + " variable names").isEqualTo(new TreeSet<>(compose.keySet()));
+				compose.forEach((key, value) -> {
+					if (!key.endsWith("PASSWORD")) {
+						softly.assertThat(k8s.get(key)).as(overlay + " " + app + " " + key).isEqualTo(value);
+					}
+				});
+				softly.assertThat(k8s.get("POSTGRES_PASSWORD")).as(overlay + " " + app + " password from a Secret")
+					.isIn(null, "<secret:" + app + "-db/password>");
+			}
+		}
+		softly.assertAll();
+	}
+
+	@Test
+	void everyVariableIsReadByItsServiceAndEveryLocalDefaultIsOverridden() {
+		SoftAssertions softly = new SoftAssertions();
+		for (String app : Repo.APPS) {
+			String yml = Repo.read(app + "/src/main/resources/application.yml");
+			Map<String, String> placeholders = new LinkedHashMap<>();
+			Matcher m = PLACEHOLDER.matcher(yml);
+			while (m.find()) {
+				placeholders.putIfAbsent(m.group(1), m.group(2) == null ? "" : m.group(2));
+			}
+			Set<String> set = composeEnvironment(app).keySet();
+			for (String variable : set) {
+				boolean read = placeholders.containsKey(variable) || BOUND_PREFIXES.stream().anyMatch(variable::startsWith)
+						|| ANNOUNCED.getOrDefault(app, Set.of()).contains(variable);
+				softly.assertThat(read).as(app + " reads " + variable + " (a ${" + variable + "} in its application.yml)").isTrue();
+			}
+			placeholders.forEach((variable, fallback) -> {
+				boolean localOnly = fallback.contains("localhost") || fallback.contains("127.0.0.1")
+						|| (fallback.contains("/") && !fallback.startsWith("/") && !fallback.contains("://"))
+						|| (fallback.isEmpty() && variable.endsWith("PASSWORD"));
+				if (localOnly) {
+					softly.assertThat(set).as(app + ": " + variable + " defaults to a local value (" + fallback
+							+ "), so compose and Kubernetes must set it").contains(variable);
+				}
+			});
+		}
+		softly.assertAll();
+	}
+
+	@Test
+	void portsActuatorPathsAndUsersAgree() {
+		SoftAssertions softly = new SoftAssertions();
+		String dockerfile = Repo.read("Dockerfile");
+		String healthcheck = Repo.read("deploy/docker/healthcheck");
+		softly.assertThat(dockerfile).contains("SERVER_PORT=8080").contains("EXPOSE 8080").contains("USER 10001:10001")
+			.contains("HEALTHCHECK").contains("/usr/local/bin/healthcheck");
+		softly.assertThat(healthcheck).contains("${SERVER_PORT:-8080}").contains("/actuator/health/readiness");
+		for (String app : Repo.APPS) {
+			softly.assertThat(composeEnvironment(app)).as("compose " + app).containsEntry("SERVER_PORT", "8080");
+			softly.assertThat(list(at(map(composeServices().get(app)), "healthcheck.test"))).as("compose " + app + " healthcheck")
+				.contains("/usr/local/bin/healthcheck");
+			for (String overlay : Repo.OVERLAYS) {
+				Manifests manifests = Manifests.of(overlay);
+				Map<String, Object> deployment = manifests.named("Deployment", app);
+				Map<String, Object> container = maps(podSpec(deployment).get("containers")).get(0);
+				softly.assertThat(kubernetesEnvironment(manifests, app)).containsEntry("SERVER_PORT", "8080");
+				softly.assertThat(maps(container.get("ports"))).as(overlay + " " + app + " port")
+					.containsExactly(Map.of("name", "http", "containerPort", 8080));
+				softly.assertThat(maps(at(manifests.named("Service", app), "spec.ports"))).as(overlay + " " + app + " Service")
+					.allSatisfy(p -> assertThat(p).containsEntry("port", 8080).containsEntry("targetPort", "http"));
+				for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+					softly.assertThat(at(map(container.get(probe)), "httpGet.port")).as(overlay + " " + app + " " + probe + " port").isEqualTo("http");
+				}
+				softly.assertThat(at(podSpec(deployment), "securityContext.runAsUser")).as(overlay + " " + app + " UID = the image's")
+					.isEqualTo(10001);
+			}
+		}
+		for (String prometheus : List.of("deploy/compose/prometheus.yml", "k8s/components/observability/prometheus/prometheus.yml")) {
+			Map<String, Object> job = maps(Repo.yaml(prometheus).get("scrape_configs")).get(0);
+			softly.assertThat(job.get("metrics_path")).as(prometheus).isEqualTo("/actuator/prometheus");
+			softly.assertThat(maps(job.get("dns_sd_configs")).get(0).get("port")).as(prometheus).isEqualTo(8080);
+		}
+		// what the probes and Prometheus rely on is switched on in the services themselves
+		String defaults = Repo.read("service-defaults/src/main/java/org/instaclone/platform/web/ServiceDefaultsEnvironmentPostProcessor.java");
+		softly.assertThat(defaults).contains("\"management.endpoints.web.exposure.include\", \"health,info,prometheus\"")
+			.contains("\"management.endpoint.health.probes.enabled\", \"true\"")
+			.contains("\"management.endpoint.health.group.liveness.include\", \"livenessState\"")
+			.contains("\"server.shutdown\", \"graceful\"");
+		Map<String, Object> gateway = Repo.yaml("gateway/src/main/resources/application.yml");
+		softly.assertThat(str(gateway, "management.endpoints.web.exposure.include")).contains("prometheus");
+		softly.assertThat(at(gateway, "management.endpoint.health.probes.enabled")).isEqualTo(true);
+		softly.assertThat(str(gateway, "management.endpoint.health.group.liveness.include")).isEqualTo("livenessState");
+		softly.assertThat(str(gateway, "server.shutdown")).isEqualTo("graceful");
+		softly.assertAll();
+	}
+
+	@Test
+	void imagesAndHostNamesAgree() {
+		SoftAssertions softly = new SoftAssertions();
+		Map<String, Object> services = composeServices();
+		String localOverlay = Repo.read("k8s/overlays/local/kustomization.yaml");
+		String prodOverlay = Repo.read("k8s/overlays/prod/kustomization.yaml");
+		for (String app : Repo.APPS) {
+			softly.assertThat(str(map(services.get(app)), "image")).isEqualTo("instaclone/" + app + ":${INSTACLONE_VERSION:-0.1.0}");
+			softly.assertThat(str(maps(podSpec(Manifests.of("local").named("Deployment", app)).get("containers")).get(0), "image"))
+				.isEqualTo("instaclone/" + app + ":0.1.0");
+			softly.assertThat(localOverlay).contains("name: instaclone/" + app + ", newTag: 0.1.0");
+			softly.assertThat(prodOverlay).contains("name: instaclone/" + app + ", newName: ");
+		}
+		// every host name a service is pointed at exists in compose and as a Kubernetes Service
+		Set<String> k8sServices = new HashSet<>();
+		Manifests.of("local").kind("Service").forEach(s -> k8sServices.add(name(s)));
+		Pattern host = Pattern.compile("^(?:jdbc:postgresql|https?)://([a-z0-9-]+):\\d+|^([a-z0-9-]+):\\d+$");
+		for (String app : Repo.APPS) {
+			composeEnvironment(app).forEach((key, value) -> {
+				Matcher m = host.matcher(value);
+				if (m.find()) {
+					String hostName = m.group(1) != null ? m.group(1) : m.group(2);
+					softly.assertThat(services).as(app + " " + key + " -> compose service " + hostName).containsKey(hostName);
+					softly.assertThat(k8sServices).as(app + " " + key + " -> Kubernetes Service " + hostName).contains(hostName);
+				}
+			});
+		}
+		// the base images are pinned to an exact release
+		softly.assertThat(Pattern.compile("^ARG J[DR][KE]_IMAGE=eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-j[dr][ke]-[a-z]+$", Pattern.MULTILINE)
+			.matcher(Repo.read("Dockerfile")).results().count()).as("Dockerfile base images pinned by release tag").isEqualTo(2);
+		softly.assertAll();
+	}
+
+	static Map<String, Object> composeServices() {
+		return map(Repo.yaml("docker-compose.yml").get("services"));
+	}
+
+	static Map<String, String> composeEnvironment(String app) {
+		Map<String, String> env = new TreeMap<>();
+		map(map(composeServices().get(app)).get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+		return env;
+	}
+
+	/** ConfigMap (envFrom) and env entries of the app's container; Secret references as a marker. */
+	static Map<String, String> kubernetesEnvironment(Manifests manifests, String app) {
+		Map<String, Object> container = maps(podSpec(manifests.named("Deployment", app)).get("containers")).get(0);
+		Map<String, String> env = new TreeMap<>();
+		for (Map<String, Object> source : maps(container.get("envFrom"))) {
+			String configMap = str(source, "configMapRef.name");
+			Map<String, Object> cm = manifests.kind("ConfigMap").stream()
+				.filter(c -> name(c).equals(configMap))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(app + ": no ConfigMap " + configMap));
+			map(cm.get("data")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+		}
+		for (Map<String, Object> variable : maps(container.get("env"))) {
+			Object secret = at(variable, "valueFrom.secretKeyRef.name");
+			env.put(str(variable, "name"), secret != null
+					? "<secret:" + secret + "/" + str(variable, "valueFrom.secretKeyRef.key") + ">"
+					: str(variable, "value"));
+		}
+		return env;
+	}
+}
