@@ -42,12 +42,6 @@ class ConsistencyTests {
 	 */
 	static final List<String> BOUND_PREFIXES = List.of("INSTACLONE_SECURITY_", "MANAGEMENT_");
 
-	/**
-	 * Set for a service before its code reads it. upload-service's local media store (MEDIA_DIR) is
-	 * being added in parallel; once its application.yml has ${MEDIA_DIR...} this entry is unused.
-	 */
-	static final Map<String, Set<String>> ANNOUNCED = Map.of("upload-service", Set.of("MEDIA_DIR"));
-
 	@Test
 	void theSameServicesAreEverywhere() throws IOException {
 		Set<String> modules = new TreeSet<>();
@@ -116,8 +110,7 @@ class ConsistencyTests {
 			}
 			Set<String> set = composeEnvironment(app).keySet();
 			for (String variable : set) {
-				boolean read = placeholders.containsKey(variable) || BOUND_PREFIXES.stream().anyMatch(variable::startsWith)
-						|| ANNOUNCED.getOrDefault(app, Set.of()).contains(variable);
+				boolean read = placeholders.containsKey(variable) || BOUND_PREFIXES.stream().anyMatch(variable::startsWith);
 				softly.assertThat(read).as(app + " reads " + variable + " (a ${" + variable + "} in its application.yml)").isTrue();
 			}
 			placeholders.forEach((variable, fallback) -> {
@@ -206,6 +199,17 @@ class ConsistencyTests {
 					softly.assertThat(k8sServices).as(app + " " + key + " -> Kubernetes Service " + hostName).contains(hostName);
 				}
 			});
+		}
+		// Grafana's datasources (one file for both) name hosts that exist in compose and Kubernetes
+		for (Map<String, Object> datasource : maps(Repo.yaml("k8s/components/observability/grafana/datasources.yaml").get("datasources"))) {
+			Matcher m = Pattern.compile("^https?://([a-z0-9-]+):(\\d+)$").matcher(str(datasource, "url"));
+			softly.assertThat(m.matches()).as("datasource url " + datasource.get("url")).isTrue();
+			if (m.matches()) {
+				softly.assertThat(services).as("compose service " + m.group(1)).containsKey(m.group(1));
+				softly.assertThat(maps(at(Manifests.of("local").named("Service", m.group(1)), "spec.ports")))
+					.as("Kubernetes Service " + m.group(1) + " port " + m.group(2))
+					.anySatisfy(p -> assertThat(p.get("port")).isEqualTo(Integer.parseInt(m.group(2))));
+			}
 		}
 		// the base images are pinned to an exact release
 		softly.assertThat(Pattern.compile("^ARG J[DR][KE]_IMAGE=eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-j[dr][ke]-[a-z]+$", Pattern.MULTILINE)
