@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.instaclone.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -81,13 +83,95 @@ class MetricsServiceTests {
 	}
 
 	@Test
+	void aPostsAuthorSeesItsViewsAndAReplayedBeaconBatchMovesNothing() throws Exception {
+		UUID author = UUID.randomUUID();
+		UUID post = UUID.randomUUID();
+		String created = UUID.randomUUID().toString();
+		send("posts", author, created, "instaclone.post.created.v1",
+				Map.of("postId", post.toString(), "authorId", author.toString(), "authorHandle", "au", "caption", "",
+						"createdAt", Instant.now().toString()));
+		await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.posts", created));
+
+		String batch = json.writeValueAsString(Map.of("views",
+				List.of(Map.of("eventId", UUID.randomUUID().toString(), "postId", post.toString(), "viewedAt",
+						Instant.now().toString()),
+						Map.of("eventId", UUID.randomUUID().toString(), "postId", post.toString(), "viewedAt",
+								Instant.now().toString()))));
+		UUID reader = UUID.randomUUID();
+		for (int i = 0; i < 3; i++) { // sent, then replayed twice
+			mvc.perform(post("/api/metrics/views").contentType(MediaType.APPLICATION_JSON)
+				.content(batch)
+				.header("Authorization", bearer(reader))).andExpect(status().isAccepted());
+		}
+		mvc.perform(get("/api/metrics/posts/{id}/views", post).header("Authorization", bearer(author)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2));
+		mvc.perform(get("/api/metrics/me/top-posts").header("Authorization", bearer(author)))
+			.andExpect(jsonPath("$.posts[0].postId").value(post.toString()))
+			.andExpect(jsonPath("$.posts[0].views").value(2));
+		mvc.perform(get("/api/metrics/posts/{id}/views", post).header("Authorization", bearer(reader)))
+			.andExpect(status().isNotFound());
+
+		String deleted = UUID.randomUUID().toString();
+		send("posts", author, deleted, "instaclone.post.deleted.v1",
+				Map.of("postId", post.toString(), "authorId", author.toString(), "deletedAt", Instant.now().toString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> processed("metrics.posts", deleted));
+		mvc.perform(get("/api/metrics/posts/{id}/views", post).header("Authorization", bearer(author)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void adEventsBecomeTheAdvertisersCampaignNumbersAndAReplayedTopicCountsOnce() throws Exception {
+		UUID advertiser = UUID.randomUUID();
+		UUID campaign = UUID.randomUUID();
+		List<Object[]> events = List.of(
+				new Object[] { UUID.randomUUID().toString(), "instaclone.ad.campaign-created.v1",
+						Map.of("campaignId", campaign.toString(), "advertiserId", advertiser.toString(), "name", "c",
+								"status", "draft", "at", Instant.now().toString()) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.ad.impression-recorded.v1",
+						Map.of("impressionId", UUID.randomUUID().toString(), "campaignId", campaign.toString(),
+								"costMillicents", 250, "at", Instant.now().toString()) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.ad.impression-recorded.v1",
+						Map.of("impressionId", UUID.randomUUID().toString(), "campaignId", campaign.toString(),
+								"costMillicents", 0, "at", Instant.now().toString()) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.ad.clicked.v1",
+						Map.of("impressionId", UUID.randomUUID().toString(), "campaignId", campaign.toString(), "at",
+								Instant.now().toString()) });
+		for (int round = 0; round < 2; round++) { // the topic, then the same events replayed
+			for (Object[] e : events) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> data = (Map<String, Object>) e[2];
+				send("ads", campaign, (String) e[0], (String) e[1], data);
+			}
+			String marker = UUID.randomUUID().toString();
+			send("ads", campaign, marker, "instaclone.ad.campaign-paused.v1", Map.of("campaignId", campaign.toString()));
+			await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.ads", marker));
+			mvc.perform(get("/api/metrics/campaigns/{id}", campaign).param("granularity", "hour")
+				.header("Authorization", bearer(advertiser)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totals.impressions").value(2))
+				.andExpect(jsonPath("$.totals.clicks").value(1))
+				.andExpect(jsonPath("$.totals.ctr").value(0.5))
+				.andExpect(jsonPath("$.totals.spendMillicents").value(250));
+		}
+		mvc.perform(get("/api/metrics/campaigns/{id}", campaign).header("Authorization", bearer(UUID.randomUUID())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void exposesProbesMetricsAndTheApiDocument() throws Exception {
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-			.andExpect(content().string(containsString("jvm_memory_used_bytes")));
+			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
+			.andExpect(content().string(containsString("hikaricp_connections_active")))
+			.andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max")))
+			.andExpect(content().string(containsString("views_ingest_queued")))
+			.andExpect(content().string(containsString("outcome=\"written\"")));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.paths['/api/metrics/me/followers']").exists());
+			.andExpect(jsonPath("$.paths['/api/metrics/me/followers']").exists())
+			.andExpect(jsonPath("$.paths['/api/metrics/views'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/metrics/platform/series']").exists());
 	}
 
 	private long signupsToday() throws Exception {

@@ -1,9 +1,11 @@
 package org.instaclone.metrics.ingest;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import org.instaclone.metrics.owner.Owners;
 import org.instaclone.metrics.rollup.Metric;
 import org.instaclone.metrics.rollup.Rollups;
 import org.instaclone.platform.events.CloudEvent;
@@ -14,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns domain events into per-day counters. One listener (and one consumer name in
+ * Turns domain events into counters per minute, hour and day. One listener (and one consumer name in
  * {@code processed_event}) per topic; each event id counts once however often Kafka delivers it. The
- * day is the UTC date of the event's {@code time} (when it happened, not when it arrived). Event types
- * a listener does not count are marked processed and skipped.
+ * bucket is the event's {@code time} (when it happened, not when it arrived). Event types a listener
+ * does not count are marked processed and skipped.
  */
 @Component
 class EventIngestion {
@@ -28,10 +30,13 @@ class EventIngestion {
 
 	private final Rollups rollups;
 
-	EventIngestion(CloudEvents cloudEvents, ProcessedEvents processed, Rollups rollups) {
+	private final Owners owners;
+
+	EventIngestion(CloudEvents cloudEvents, ProcessedEvents processed, Rollups rollups, Owners owners) {
 		this.cloudEvents = cloudEvents;
 		this.processed = processed;
 		this.rollups = rollups;
+		this.owners = owners;
 	}
 
 	@KafkaListener(id = "metrics.users", idIsGroup = false, topics = "users")
@@ -42,7 +47,7 @@ class EventIngestion {
 			return;
 		}
 		if ("instaclone.user.created.v1".equals(event.type())) {
-			rollups.add(Metric.SIGNUPS, Rollups.PLATFORM, dayOf(event), 1);
+			rollups.add(Metric.SIGNUPS, Rollups.PLATFORM, event.time(), 1);
 		}
 	}
 
@@ -53,15 +58,15 @@ class EventIngestion {
 		if (!processed.firstDelivery("metrics.follows", event.id())) {
 			return;
 		}
-		LocalDate day = dayOf(event);
+		Instant at = event.time();
 		switch (event.type()) {
 			case "instaclone.follow.created.v1" -> {
-				rollups.add(Metric.FOLLOWER_GAINS, event.data().followeeId(), day, 1);
-				rollups.add(Metric.FOLLOWS, Rollups.PLATFORM, day, 1);
+				rollups.add(Metric.FOLLOWER_GAINS, event.data().followeeId(), at, 1);
+				rollups.add(Metric.FOLLOWS, Rollups.PLATFORM, at, 1);
 			}
 			case "instaclone.follow.deleted.v1" -> {
-				rollups.add(Metric.FOLLOWER_LOSSES, event.data().followeeId(), day, 1);
-				rollups.add(Metric.UNFOLLOWS, Rollups.PLATFORM, day, 1);
+				rollups.add(Metric.FOLLOWER_LOSSES, event.data().followeeId(), at, 1);
+				rollups.add(Metric.UNFOLLOWS, Rollups.PLATFORM, at, 1);
 			}
 			default -> {
 				// not counted
@@ -76,13 +81,54 @@ class EventIngestion {
 		if (!processed.firstDelivery("metrics.posts", event.id())) {
 			return;
 		}
-		if ("instaclone.post.created.v1".equals(event.type())) {
-			rollups.add(Metric.POSTS, Rollups.PLATFORM, dayOf(event), 1);
+		switch (event.type()) {
+			case "instaclone.post.created.v1" -> {
+				rollups.add(Metric.POSTS, Rollups.PLATFORM, event.time(), 1);
+				owners.postCreated(event.data().postId(), event.data().authorId());
+			}
+			case "instaclone.post.deleted.v1" -> owners.postDeleted(event.data().postId());
+			default -> {
+				// not counted
+			}
 		}
 	}
 
-	private static LocalDate dayOf(CloudEvent<?> event) {
-		return LocalDate.ofInstant(event.time(), ZoneOffset.UTC);
+	/**
+	 * Campaign ownership, and impressions, clicks and spend per campaign and platform-wide. ads-service
+	 * publishes each impression and click once, with its own id; the event id still guards replays.
+	 */
+	@KafkaListener(id = "metrics.ads", idIsGroup = false, topics = "ads")
+	@Transactional
+	public void onAd(String payload) {
+		CloudEvent<AdData> event = cloudEvents.read(payload, AdData.class);
+		if (!processed.firstDelivery("metrics.ads", event.id())) {
+			return;
+		}
+		AdData ad = event.data();
+		switch (event.type()) {
+			case "instaclone.ad.campaign-created.v1" -> {
+				if (ad.advertiserId() == null) {
+					throw new IllegalArgumentException("campaign-created without advertiserId");
+				}
+				owners.campaignCreated(ad.campaignId(), ad.advertiserId());
+			}
+			case "instaclone.ad.impression-recorded.v1" -> {
+				countForCampaign(Metric.AD_IMPRESSIONS, ad.campaignId(), event.time(), 1);
+				long cost = ad.costMillicents() == null ? 0 : ad.costMillicents();
+				if (cost > 0) {
+					countForCampaign(Metric.AD_SPEND, ad.campaignId(), event.time(), cost);
+				}
+			}
+			case "instaclone.ad.clicked.v1" -> countForCampaign(Metric.AD_CLICKS, ad.campaignId(), event.time(), 1);
+			default -> {
+				// status changes are not counted
+			}
+		}
+	}
+
+	private void countForCampaign(Metric metric, UUID campaignId, Instant at, long delta) {
+		rollups.add(metric, campaignId, at, delta);
+		rollups.add(metric, Rollups.PLATFORM, at, delta);
 	}
 
 	/** This consumer's view of {@code users} payloads: nothing beyond the envelope is needed yet. */
@@ -95,5 +141,9 @@ class EventIngestion {
 
 	/** This consumer's view of {@code posts} payloads. */
 	record PostData(UUID postId, UUID authorId) {
+	}
+
+	/** This consumer's view of {@code ads} payloads (campaign and impression/click events share it). */
+	record AdData(UUID campaignId, @Nullable UUID advertiserId, @Nullable Long costMillicents) {
 	}
 }
