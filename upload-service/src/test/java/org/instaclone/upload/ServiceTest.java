@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = { "spring.config.location=classpath:/application.yml", "instaclone.media.local.root=target/test-media", "instaclone.feed.celebrity-threshold=3",
 		"instaclone.feed.backfill=5" })
 @AutoConfigureMockMvc
-@Import(TestInfrastructure.class)
+@Import({ TestInfrastructure.class, FollowEvents.class })
 public @interface ServiceTest {
 }
