@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.instaclone.integrations.Api.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,6 +42,9 @@ class IntegrationsServiceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ConsumerFactory<String, String> consumers;
 
 	@Test
 	void aFollowOfTheOwnerBecomesOnePendingDeliveryEvenWhenRedelivered() throws Exception {
@@ -94,6 +101,34 @@ class IntegrationsServiceTests {
 	}
 
 	@Test
+	void anUnreadableEventGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsStillDelivered() throws Exception {
+		UUID owner = UUID.randomUUID();
+		Api api = new Api(mvc, json);
+		String app = api.registerApp(owner);
+		api.createEndpoint(owner, app, List.of("instaclone.follow.created.v1"));
+		String before = UUID.randomUUID().toString();
+		String after = UUID.randomUUID().toString();
+		String garbage = "{\"not\": \"a cloud event " + UUID.randomUUID() + "\"}";
+		sendFollow(before, "instaclone.follow.created.v1", UUID.randomUUID(), owner);
+		send("follows", owner.toString(), garbage);
+		sendFollow(after, "instaclone.follow.created.v1", UUID.randomUUID(), owner);
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> mvc.perform(as(owner, get("/api/integrations/apps/" + app + "/deliveries")))
+				.andExpect(jsonPath("$.items", hasSize(2)))
+				.andExpect(jsonPath("$.items[*].eventId", containsInAnyOrder(before, after))));
+		try (Consumer<String, String> dlt = consumers.createConsumer("dlt-" + UUID.randomUUID(), null, null,
+				props(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
+			dlt.subscribe(List.of("follows-dlt"));
+			List<String> parked = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				dlt.poll(Duration.ofMillis(500)).forEach(r -> parked.add(r.value()));
+				return parked.contains(garbage);
+			});
+		}
+	}
+
+	@Test
 	void exposesProbesMetricsAndTheApiDocument() throws Exception {
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
@@ -108,6 +143,12 @@ class IntegrationsServiceTests {
 				"application/json", "data", Map.of("followerId", follower.toString(), "followerHandle", "fan",
 						"followeeId", followee.toString(), "followeeHandle", "dev", "at", Instant.now().toString()));
 		send("follows", follower.toString(), json.writeValueAsString(event));
+	}
+
+	private static java.util.Properties props(String key, String value) {
+		java.util.Properties properties = new java.util.Properties();
+		properties.setProperty(key, value);
+		return properties;
 	}
 
 	private void send(String topic, String key, String payload) throws Exception {

@@ -9,10 +9,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Cursor;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One event owed to one endpoint. {@code PENDING} until an attempt succeeds ({@code DELIVERED}) or the
@@ -22,7 +26,11 @@ import org.instaclone.platform.paging.Cursor;
  */
 @Entity
 @Table(name = "delivery")
-class Delivery {
+class Delivery implements Persistable<UUID> {
+
+	/** Assigned ids: tells Spring Data to insert without looking the row up first. */
+	@Transient
+	private boolean fresh;
 
 	enum Status {
 		PENDING, DELIVERED, FAILED
@@ -59,10 +67,27 @@ class Delivery {
 		// for JPA
 	}
 
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		fresh = false;
+	}
+
 	static Delivery pending(UUID endpointId, UUID appId, String eventId, String eventType, String payload,
 			Instant now) {
 		Delivery delivery = new Delivery();
 		delivery.id = UUID.randomUUID();
+		delivery.fresh = true;
 		delivery.endpointId = endpointId;
 		delivery.appId = appId;
 		delivery.eventId = eventId;

@@ -8,11 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.integrations.egress.WebhookSender;
 import org.instaclone.platform.paging.Cursor;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One try at a delivery, kept for the owner: the status code or the network error, the latency, and
@@ -21,7 +25,11 @@ import org.instaclone.platform.paging.Cursor;
  */
 @Entity
 @Table(name = "delivery_attempt")
-class DeliveryAttempt {
+class DeliveryAttempt implements Persistable<UUID> {
+
+	/** Assigned ids: tells Spring Data to insert without looking the row up first. */
+	@Transient
+	private boolean fresh;
 
 	enum Outcome {
 		DELIVERED, FAILED, REFUSED
@@ -49,9 +57,26 @@ class DeliveryAttempt {
 		// for JPA
 	}
 
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		fresh = false;
+	}
+
 	static DeliveryAttempt of(UUID deliveryId, Instant at, WebhookSender.Response response) {
 		DeliveryAttempt attempt = new DeliveryAttempt();
 		attempt.id = UUID.randomUUID();
+		attempt.fresh = true;
 		attempt.deliveryId = deliveryId;
 		attempt.attemptedAt = at.truncatedTo(ChronoUnit.MICROS);
 		attempt.statusCode = response.status();

@@ -60,10 +60,7 @@ public class Endpoints {
 
 	/** Endpoints subscribed to {@code type} of apps owned by any of {@code owners}. */
 	public List<Subscriber> subscribersOf(String type, Collection<UUID> owners) {
-		return endpoints.findSubscribers(type, owners)
-			.stream()
-			.map(e -> new Subscriber(e.id(), e.appId()))
-			.toList();
+		return endpoints.findSubscribers(type, owners);
 	}
 
 	/** The endpoint as a delivery target, with its secrets in clear; empty if it was deleted. */

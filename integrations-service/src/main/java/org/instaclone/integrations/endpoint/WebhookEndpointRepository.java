@@ -37,7 +37,8 @@ interface WebhookEndpointRepository extends JpaRepository<WebhookEndpoint, UUID>
 
 	/** Endpoints of apps owned by one of {@code owners} that subscribed to {@code type}. */
 	@Query("""
-			select distinct e from WebhookEndpoint e join e.eventTypes t
+			select distinct new org.instaclone.integrations.endpoint.Endpoints$Subscriber(e.id, e.appId)
+			from WebhookEndpoint e join e.eventTypes t
 			where t = :type and e.ownerId in :owners""")
-	List<WebhookEndpoint> findSubscribers(@Param("type") String type, @Param("owners") Collection<UUID> owners);
+	List<Endpoints.Subscriber> findSubscribers(@Param("type") String type, @Param("owners") Collection<UUID> owners);
 }

@@ -1,0 +1,169 @@
+package org.instaclone.integrations.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.instaclone.integrations.Api;
+import org.instaclone.integrations.WebhookReceiver;
+import org.instaclone.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhook fan-out throughput and latency, not part of the build. {@code bench.rate} follow events per
+ * second (default 200) for {@code bench.seconds} (default 30) go to Kafka; each concerns one owner whose
+ * app has 5 endpoints on 127.0.0.1, so each becomes 5 deliveries. Latency is measured from the commit
+ * of the fan-out transaction ({@code delivery.created_at}) to the receiver reading the request.
+ * Production delivery settings (16 workers, 4 per endpoint), loopback allowed for the receivers.
+ * Run:
+ * <pre>
+ * ./mvnw -o -pl integrations-service -am install -DskipTests
+ * ./mvnw -o -pl integrations-service surefire:test -Dtest=DeliveryBenchmark -Dbenchmark=true [-Dbench.rate=200 -Dbench.seconds=30]
+ * </pre>
+ * Results go to stdout and {@code integrations-service/target/delivery-benchmark.txt}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@SpringBootTest(properties = { "instaclone.integrations.egress.allowed-networks=127.0.0.0/8",
+		"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN" })
+@AutoConfigureMockMvc
+@Import(TestInfrastructure.class)
+class DeliveryBenchmark {
+
+	static final String TYPE = "instaclone.follow.created.v1";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void fanOutToFiveLocalEndpoints() throws Exception {
+		int rate = Integer.getInteger("bench.rate", 200);
+		int seconds = Integer.getInteger("bench.seconds", 30);
+		UUID owner = UUID.randomUUID();
+		Api api = new Api(mvc, json);
+		String app = api.registerApp(owner);
+		List<WebhookReceiver> receivers = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			WebhookReceiver receiver = new WebhookReceiver();
+			receivers.add(receiver);
+			api.createEndpoint(owner, app, List.of(TYPE), receiver.url());
+		}
+		// warm-up: JIT, connection pools, Kafka consumer assignment
+		send(owner, 50);
+		await().atMost(Duration.ofSeconds(60)).until(() -> total(receivers) >= 250);
+		int warm = total(receivers);
+		Instant warmEnd = Instant.now();
+
+		Instant start = Instant.now();
+		long interval = 1_000_000_000L / rate;
+		long next = System.nanoTime();
+		int sent = 0;
+		while (sent < rate * seconds) {
+			long now = System.nanoTime();
+			while (next <= now && sent < rate * seconds) {
+				send(owner, 1);
+				sent++;
+				next += interval;
+			}
+			kafka.flush();
+			Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+		}
+		Instant sendEnd = Instant.now();
+		int expected = warm + sent * 5;
+		long[] lastPrint = { 0 };
+		await().atMost(Duration.ofSeconds(seconds * 4L + 60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (System.nanoTime() - lastPrint[0] > 5_000_000_000L) {
+				lastPrint[0] = System.nanoTime();
+				System.out.printf("progress: %d of %d deliveries recorded, %d received%n",
+						jdbc.sql("select count(*) from delivery where app_id = ?::uuid").param(app).query(Long.class).single(),
+						expected, total(receivers));
+			}
+			return total(receivers) >= expected;
+		});
+		Instant drained = Instant.now();
+
+		Map<String, Instant> created = new HashMap<>();
+		jdbc.sql("select id, created_at from delivery where app_id = ?::uuid and created_at >= ?")
+			.param(app)
+			.param(java.sql.Timestamp.from(warmEnd))
+			.query((rs, n) -> created.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		List<Long> latenciesMs = new ArrayList<>();
+		int duplicates = 0;
+		Map<String, Integer> seen = new HashMap<>();
+		for (WebhookReceiver receiver : receivers) {
+			for (WebhookReceiver.Received r : receiver.received()) {
+				Instant at = created.get(r.header("webhook-id"));
+				if (at != null) {
+					if (seen.merge(r.header("webhook-id"), 1, Integer::sum) > 1) {
+						duplicates++;
+					}
+					latenciesMs.add(Duration.between(at, r.at()).toMillis());
+				}
+			}
+		}
+		latenciesMs.sort(null);
+		double sendSeconds = Duration.between(start, sendEnd).toMillis() / 1000.0;
+		double drainSeconds = Duration.between(start, drained).toMillis() / 1000.0;
+		String result = """
+				delivery benchmark, %s
+				offered: %d events in %.1f s (%.0f events/s) -> %d deliveries to 5 endpoints on 127.0.0.1
+				delivered: %d measured, %d duplicates; all delivered %.1f s after the first event (%.0f deliveries/s overall)
+				latency commit -> received, ms: p50 %d, p90 %d, p99 %d, max %d
+				""".formatted(Instant.now(), sent, sendSeconds, sent / sendSeconds, sent * 5, latenciesMs.size(),
+				duplicates, drainSeconds, latenciesMs.size() / drainSeconds, pct(latenciesMs, 0.50),
+				pct(latenciesMs, 0.90), pct(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1));
+		System.out.println(result);
+		Files.writeString(Path.of("target/delivery-benchmark.txt"), result, StandardCharsets.UTF_8);
+		receivers.forEach(WebhookReceiver::close);
+	}
+
+	private void send(UUID owner, int count) throws Exception {
+		for (int i = 0; i < count; i++) {
+			String id = UUID.randomUUID().toString();
+			String payload = json.writeValueAsString(Map.of("specversion", "1.0", "id", id, "source",
+					"/follow-service", "type", TYPE, "subject", owner.toString(), "time", Instant.now().toString(),
+					"datacontenttype", "application/json", "data",
+					Map.of("followerId", UUID.randomUUID().toString(), "followeeId", owner.toString())));
+			ProducerRecord<String, String> record = new ProducerRecord<>("follows", id, payload);
+			record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+			kafka.send(record);
+		}
+	}
+
+	private static int total(List<WebhookReceiver> receivers) {
+		return receivers.stream().mapToInt(r -> r.received().size()).sum();
+	}
+
+	private static long pct(List<Long> sorted, double p) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+	}
+}

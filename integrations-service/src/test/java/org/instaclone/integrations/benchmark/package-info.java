@@ -1,0 +1,4 @@
+@NullMarked
+package org.instaclone.integrations.benchmark;
+
+import org.jspecify.annotations.NullMarked;
