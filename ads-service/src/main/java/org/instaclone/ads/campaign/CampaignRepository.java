@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 interface CampaignRepository extends JpaRepository<Campaign, UUID> {
@@ -24,4 +29,17 @@ interface CampaignRepository extends JpaRepository<Campaign, UUID> {
 			order by c.createdAt desc, c.id desc""")
 	List<Campaign> findByAdvertiserAfter(@Param("advertiser") UUID advertiserId, @Param("at") Instant at,
 			@Param("id") UUID id, Limit limit);
+
+	/**
+	 * Running or paused campaigns whose schedule is over, locked; rows another instance is ending right
+	 * now are skipped ({@code SKIP LOCKED}), so several instances can sweep at once.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+	@Query("""
+			select c from Campaign c
+			where c.status in (org.instaclone.ads.campaign.CampaignStatus.ACTIVE,
+			                   org.instaclone.ads.campaign.CampaignStatus.PAUSED)
+			  and c.endsAt <= :now""")
+	List<Campaign> findScheduleOver(@Param("now") Instant now, Limit limit);
 }

@@ -1,6 +1,7 @@
 package org.instaclone.ads.campaign;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class CampaignService {
+
+	static final int SWEEP_BATCH = 100;
 
 	private final CampaignRepository campaigns;
 
@@ -106,6 +109,22 @@ class CampaignService {
 			publish(CampaignEvents.ENDED, campaign);
 		}
 		return view(campaign);
+	}
+
+	/**
+	 * Ends campaigns whose {@code endsAt} has passed (they already stopped serving at that instant), a
+	 * batch at a time, each with its {@code campaign-ended} event.
+	 * @return how many were ended
+	 */
+	@Transactional
+	int endScheduleOver(Instant now) {
+		List<Campaign> over = campaigns.findScheduleOver(now, Limit.of(SWEEP_BATCH));
+		for (Campaign campaign : over) {
+			campaign.end(now);
+		}
+		campaigns.flush();
+		over.forEach(campaign -> publish(CampaignEvents.ENDED, campaign));
+		return over.size();
 	}
 
 	private Campaign owned(UUID advertiser, UUID id) {

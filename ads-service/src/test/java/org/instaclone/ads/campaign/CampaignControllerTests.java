@@ -38,6 +38,9 @@ class CampaignControllerTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CampaignService service;
+
 	static final String MEDIA_KEY = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.jpg";
 
 	final UUID ann = UUID.randomUUID();
@@ -275,6 +278,23 @@ class CampaignControllerTests {
 			.content("{\"name\":\"again\"}")).andExpect(status().isConflict());
 		mvc.perform(as(ann, post("/api/ads/campaigns/" + id + "/end"))).andExpect(status().isOk());
 		assertThat(events(id)).containsExactly("instaclone.ad.campaign-created.v1", "instaclone.ad.campaign-ended.v1");
+	}
+
+	@Test
+	void aCampaignWhoseScheduleIsOverIsEndedByTheSweep() throws Exception {
+		Map<String, Object> body = valid();
+		body.put("endsAt", "2031-03-01T00:00:00Z");
+		String running = create(ann, body);
+		mvc.perform(as(ann, post("/api/ads/campaigns/" + running + "/activate"))).andExpect(status().isOk());
+		body.put("endsAt", "2031-03-02T00:00:00Z");
+		String later = create(ann, body);
+
+		service.endScheduleOver(java.time.Instant.parse("2031-03-01T00:00:00Z"));
+
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + running))).andExpect(jsonPath("$.status").value("ended"));
+		mvc.perform(as(ann, get("/api/ads/campaigns/" + later))).andExpect(jsonPath("$.status").value("draft"));
+		assertThat(events(running)).containsExactly("instaclone.ad.campaign-created.v1",
+				"instaclone.ad.campaign-activated.v1", "instaclone.ad.campaign-ended.v1");
 	}
 
 	@Test
