@@ -53,7 +53,7 @@ ENV SERVER_PORT=8080 \
 # AOT cache (JDK 25, JEP 483/514): a training run records the classes the service loads and links
 # while its Spring context starts, so every later start maps them instead of loading, verifying and
 # linking them again. Measured on the project's 2-core machine with the same flags (context refresh
-# only): 25-40 % less CPU to start (numbers in k8s/README.md). The training run needs no
+# only): 20-40 % less CPU to start (numbers in k8s/README.md). The training run needs no
 # database or broker: it stops right after the context refresh (spring.context.exit=onRefresh),
 # with Flyway, schema validation and JDBC metadata look-ups switched off; connections to the
 # (absent) PostgreSQL and Kafka are refused and ignored. Throw-away signing keys and media go to a
