@@ -11,7 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole service on real PostgreSQL and Kafka, with MockMvc. Every test class using it shares one
+ * The whole service on real PostgreSQL and Kafka, with MockMvc and a real Tomcat on a random port. Every test class using it shares one
  * Spring context (and one database, broker and media folder), so each test creates its own users and
  * data. Authors with more than 3 followers count as celebrities; a follow backfills 5 posts. Only
  * this service's application.yml is read: the test class path also holds S3Mock's
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = { "spring.config.location=classpath:/application.yml", "instaclone.media.local.root=target/test-media", "instaclone.feed.celebrity-threshold=3",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.config.location=classpath:/application.yml", "instaclone.media.local.root=target/test-media", "instaclone.feed.celebrity-threshold=3",
 		"instaclone.feed.backfill=5" })
 @AutoConfigureMockMvc
 @Import({ TestInfrastructure.class, FollowEvents.class })
