@@ -29,6 +29,14 @@ class ServingService {
 
 	static final Duration CAP_WINDOW = Duration.ofHours(1);
 
+	/** How long after serving an impression may be reported (and charged). */
+	static final Duration REPORT_WINDOW = Duration.ofHours(1);
+
+	/** How long served slots are kept (clicks on older ones answer 404). */
+	static final Duration RETENTION = Duration.ofDays(7);
+
+	static final int PURGE_BATCH = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -105,15 +113,18 @@ class ServingService {
 		// the row lock taken here makes concurrent retries of one impression wait, then find it recorded
 		Optional<Served> first = jdbc.sql("""
 				update ad_impression set seen_at = :now
-				where id = :id and viewer_id = :viewer and seen_at is null
+				where id = :id and viewer_id = :viewer and seen_at is null and served_at > :reportStart
 				returning campaign_id, bid_cpm_cents""")
 			.param("now", ts(now))
+			.param("reportStart", ts(now.minus(REPORT_WINDOW)))
 			.param("id", impressionId)
 			.param("viewer", viewer)
 			.query((rs, row) -> new Served(rs.getObject("campaign_id", UUID.class), rs.getLong("bid_cpm_cents")))
 			.optional();
 		if (first.isEmpty()) {
-			requireServedTo(viewer, impressionId);
+			if (!alreadySeen(viewer, impressionId)) {
+				throw new ImpressionExpiredException(impressionId);
+			}
 			return false;
 		}
 		Served served = first.get();
@@ -177,15 +188,29 @@ class ServingService {
 			.orElseThrow(() -> new ImpressionNotFoundException(impressionId));
 	}
 
-	private void requireServedTo(UUID viewer, UUID impressionId) {
-		boolean served = jdbc.sql("select exists (select 1 from ad_impression where id = :id and viewer_id = :viewer)")
+	/**
+	 * @return true if the impression was reported before, false if it was served to the viewer but is
+	 * past the report window
+	 * @throws ImpressionNotFoundException if no such slot was served to the viewer
+	 */
+	private boolean alreadySeen(UUID viewer, UUID impressionId) {
+		return jdbc.sql("select seen_at is not null from ad_impression where id = :id and viewer_id = :viewer")
 			.param("id", impressionId)
 			.param("viewer", viewer)
 			.query(Boolean.class)
-			.single();
-		if (!served) {
-			throw new ImpressionNotFoundException(impressionId);
-		}
+			.optional()
+			.orElseThrow(() -> new ImpressionNotFoundException(impressionId));
+	}
+
+	/** Deletes up to {@value #PURGE_BATCH} slots served before {@code cutoff}. @return how many */
+	@Transactional
+	int purgeServedBefore(Instant cutoff) {
+		return jdbc.sql("""
+				delete from ad_impression where id in (
+				    select id from ad_impression where served_at < :cutoff limit :batch)""")
+			.param("cutoff", ts(cutoff))
+			.param("batch", PURGE_BATCH)
+			.update();
 	}
 
 	private void ensureDay(UUID campaign, LocalDate day) {

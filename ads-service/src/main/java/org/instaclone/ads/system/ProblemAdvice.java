@@ -7,6 +7,7 @@ import org.instaclone.ads.campaign.CampaignChangedException;
 import org.instaclone.ads.campaign.CampaignNotFoundException;
 import org.instaclone.ads.campaign.CampaignStateException;
 import org.instaclone.ads.campaign.InvalidCampaignException;
+import org.instaclone.ads.serving.ImpressionExpiredException;
 import org.instaclone.ads.serving.ImpressionNotFoundException;
 import org.instaclone.platform.problem.Problems;
 import org.springframework.core.Ordered;
@@ -44,6 +45,11 @@ class ProblemAdvice {
 	@ExceptionHandler
 	ProblemDetail impressionNotFound(ImpressionNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "impression-not-found", "Impression not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail impressionExpired(ImpressionExpiredException ex) {
+		return Problems.of(HttpStatus.GONE, "impression-expired", "Impression expired", ex.getMessage());
 	}
 
 	/** A stale {@code If-Match}: the precondition failed, nothing was changed. */

@@ -1,5 +1,6 @@
 package org.instaclone.ads.serving;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -250,6 +251,38 @@ class ServingTests {
 		assertThat(events(campaign, "instaclone.ad.impression-recorded.v1")).isEqualTo(60);
 		// and serving stops offering it: nothing left to spend today
 		assertThat(serving.place(UUID.randomUUID(), 1, List.of(), at.plusSeconds(2))).isEmpty();
+	}
+
+	@Test
+	void anImpressionMustBeReportedWithinAnHourOfServing() throws Exception {
+		running(advertiser, 500, List.of());
+		Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+		UUID late = serving.place(viewer, 1, List.of(), twoHoursAgo).get(0).impressionId();
+		mvc.perform(as(viewer, post("/api/ads/impressions/" + late)))
+			.andExpect(status().isGone())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/impression-expired"));
+		assertThat(jdbc.sql("select seen_at is null and charged_millicents is null from ad_impression where id = ?")
+			.param(late)
+			.query(Boolean.class)
+			.single()).isTrue();
+		// reported in time, a retry after the window is still the same no-op as any retry
+		Instant at = Instant.parse("2030-08-01T10:00:00Z");
+		UUID onTime = serving.place(viewer, 1, List.of(), at).get(0).impressionId();
+		assertThat(serving.recordImpression(viewer, onTime, at.plusSeconds(60))).isTrue();
+		assertThat(serving.recordImpression(viewer, onTime, at.plus(Duration.ofHours(2)))).isFalse();
+	}
+
+	@Test
+	void servedSlotsArePurgedAfterTheirRetention() {
+		running(advertiser, 500, List.of());
+		Instant at = Instant.parse("2030-09-01T10:00:00Z");
+		UUID old = serving.place(viewer, 1, List.of(), at).get(0).impressionId();
+		UUID recent = serving.place(viewer, 1, List.of(), at.plus(Duration.ofDays(3))).get(0).impressionId();
+		serving.purgeServedBefore(at.plus(Duration.ofDays(1)));
+		assertThat(jdbc.sql("select id from ad_impression where id in (?, ?)").params(old, recent).query(UUID.class).list())
+			.containsExactly(recent);
+		assertThatThrownBy(() -> serving.click(viewer, old, at.plus(Duration.ofDays(2))))
+			.isInstanceOf(ImpressionNotFoundException.class);
 	}
 
 	@Test
