@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -83,30 +84,25 @@ class CampaignService {
 
 	@Transactional
 	CampaignView activate(UUID advertiser, UUID id) {
-		Campaign campaign = owned(advertiser, id);
-		if (campaign.activate(clock.instant())) {
-			campaigns.flush();
-			publish(CampaignEvents.ACTIVATED, campaign);
-		}
-		return view(campaign);
+		return transition(advertiser, id, Campaign::activate, CampaignEvents.ACTIVATED);
 	}
 
 	@Transactional
 	CampaignView pause(UUID advertiser, UUID id) {
-		Campaign campaign = owned(advertiser, id);
-		if (campaign.pause(clock.instant())) {
-			campaigns.flush();
-			publish(CampaignEvents.PAUSED, campaign);
-		}
-		return view(campaign);
+		return transition(advertiser, id, Campaign::pause, CampaignEvents.PAUSED);
 	}
 
 	@Transactional
 	CampaignView end(UUID advertiser, UUID id) {
+		return transition(advertiser, id, Campaign::end, CampaignEvents.ENDED);
+	}
+
+	/** A status change; a no-op change (already in that status) publishes nothing. */
+	private CampaignView transition(UUID advertiser, UUID id, BiPredicate<Campaign, Instant> change, String event) {
 		Campaign campaign = owned(advertiser, id);
-		if (campaign.end(clock.instant())) {
-			campaigns.flush();
-			publish(CampaignEvents.ENDED, campaign);
+		if (change.test(campaign, clock.instant())) {
+			campaigns.flush(); // bumps the version now, so the answer and the event carry it
+			publish(event, campaign);
 		}
 		return view(campaign);
 	}
