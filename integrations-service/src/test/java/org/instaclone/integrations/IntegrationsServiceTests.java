@@ -101,7 +101,7 @@ class IntegrationsServiceTests {
 	}
 
 	@Test
-	void anUnreadableEventGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsStillDelivered() throws Exception {
+	void anUnreadableEventGoesToTheDeadLetterTopicAndTheEventsAroundItAreDelivered() throws Exception {
 		UUID owner = UUID.randomUUID();
 		Api api = new Api(mvc, json);
 		String app = api.registerApp(owner);

@@ -35,12 +35,15 @@ class Deliveries {
 
 	private final ApplicationEventPublisher events;
 
+	private final DeliveryQueue queue;
+
 	private final Clock clock;
 
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, DeliveryQueue queue, Clock clock) {
+		this.queue = queue;
 		this.deliveries = deliveries;
 		this.attempts = attempts;
 		this.endpoints = endpoints;
@@ -72,6 +75,7 @@ class Deliveries {
 	 */
 	@Transactional
 	void recordAttempt(UUID deliveryId, Instant at, WebhookSender.Response response) {
+		queue.relaxDurability();
 		Delivery delivery = deliveries.findById(deliveryId).orElse(null);
 		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
 			return;

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (new deliveries committed in this instance wake it at once)
  * @param lease how long a claimed delivery stays invisible to other claims; a delivery claimed by an
  * instance that died is tried again after it (longer than the total HTTP timeout)
+ * @param targetCache how long workers reuse a looked-up endpoint (URL, secrets, disabled or not); a
+ * change reaches them within this time
  */
 @ConfigurationProperties("instaclone.integrations.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("16") int workers,
 		@DefaultValue("4") int perEndpoint, @DefaultValue("250ms") Duration pollInterval,
-		@DefaultValue("2m") Duration lease) {
+		@DefaultValue("2m") Duration lease, @DefaultValue("1s") Duration targetCache) {
 }

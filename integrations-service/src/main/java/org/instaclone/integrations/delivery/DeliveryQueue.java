@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,13 +28,19 @@ class DeliveryQueue {
 		this.jdbc = jdbc;
 	}
 
-	/** A claimed delivery: which, for which endpoint, and when it was due (to give it back). */
-	record Claim(UUID id, UUID endpointId, Instant due) {
+	/** A claimed delivery: which, for which endpoint, when it was due (to give it back), and what to send. */
+	record Claim(UUID id, UUID endpointId, Instant due, String payload) {
+
+		@Override
+		public String toString() {
+			return "Claim[id=" + id + ", endpointId=" + endpointId + "]";
+		}
 	}
 
 	/** Claims up to {@code max} deliveries due at {@code now}, oldest due first, skipping busy endpoints. */
 	@Transactional
 	List<Claim> claim(Instant now, Instant leaseUntil, int max, Collection<UUID> busyEndpoints) {
+		relaxDurability();
 		List<UUID> busy = busyEndpoints.isEmpty() ? List.of(new UUID(0, 0)) : new ArrayList<>(busyEndpoints);
 		return jdbc.sql("""
 				with due as (
@@ -44,13 +51,13 @@ class DeliveryQueue {
 				    for update skip locked)
 				update delivery d set next_attempt_at = :lease
 				from due where d.id = due.id
-				returning d.id, d.endpoint_id, due.next_attempt_at""")
+				returning d.id, d.endpoint_id, due.next_attempt_at, d.payload""")
 			.param("now", utc(now))
 			.param("busy", busy)
 			.param("max", max)
 			.param("lease", utc(leaseUntil))
 			.query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, OffsetDateTime.class).toInstant()))
+					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
 			.list();
 	}
 
@@ -61,6 +68,18 @@ class DeliveryQueue {
 			.param("due", utc(claim.due()))
 			.param("id", claim.id())
 			.update();
+	}
+
+	/**
+	 * Commits of this transaction do not wait for the disk ({@code synchronous_commit = off}, this
+	 * transaction only). Used for claims and attempt records, whose loss in a database crash (the last
+	 * fraction of a second) only means a delivery is sent again with the same {@code webhook-id}, which
+	 * at-least-once delivery allows and receivers dedupe. Never for the fan-out: losing that would lose
+	 * events whose Kafka offsets are already committed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void relaxDurability() {
+		jdbc.sql("set local synchronous_commit = off").update();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

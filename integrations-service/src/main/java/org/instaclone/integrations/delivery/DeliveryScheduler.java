@@ -135,6 +135,7 @@ class DeliveryScheduler implements SmartLifecycle {
 		if (capacity == 0) {
 			return 0;
 		}
+
 		Set<UUID> busy = inFlight.entrySet()
 			.stream()
 			.filter(e -> e.getValue().get() >= properties.perEndpoint())
@@ -158,7 +159,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
 	private void attempt(DeliveryQueue.Claim claim) {
 		try {
-			worker.attempt(claim.id());
+			worker.attempt(claim);
 		}
 		catch (RuntimeException ex) {
 			// the lease runs out and the delivery is claimed again

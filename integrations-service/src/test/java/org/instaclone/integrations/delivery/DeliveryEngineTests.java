@@ -378,7 +378,7 @@ class DeliveryEngineTests {
 
 	JsonNode awaitDelivery(Endpoint endpoint, java.util.function.Predicate<JsonNode> condition) {
 		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(20)).until(() -> {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			for (JsonNode d : page(endpoint)) {
 				if (d.get("endpointId").asString().equals(endpoint.id()) && condition.test(d)) {
 					found[0] = d;
@@ -395,7 +395,7 @@ class DeliveryEngineTests {
 	}
 
 	static List<WebhookReceiver.Received> awaitReceived(WebhookReceiver receiver, int count) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() >= count);
+		await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= count);
 		return receiver.received();
 	}
 
