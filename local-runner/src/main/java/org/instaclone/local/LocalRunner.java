@@ -34,7 +34,7 @@ public final class LocalRunner {
 
 	static final String READY_LINE = "Instaclone is ready";
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
 
 	// graceful shutdown takes a few seconds; writing a CDS archive on the first stop of a build can take
 	// half a minute on a busy 2-core machine

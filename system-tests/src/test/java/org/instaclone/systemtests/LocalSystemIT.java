@@ -78,7 +78,8 @@ class LocalSystemIT {
 		Path dataDir = home.resolve("system-tests/target/local-run-" + run);
 		Files.createDirectories(dataDir);
 		this.runner = LocalRunnerProcess.start(home, dataDir);
-		this.runner.awaitReady(Duration.ofSeconds(150));
+		// a little longer than the runner's own start-up timeout (300 s), so its message is what we see on a slow machine
+		this.runner.awaitReady(Duration.ofSeconds(320));
 	}
 
 	@Test
