@@ -124,6 +124,11 @@ class ViewIngestion implements SmartLifecycle {
 		return pending.done();
 	}
 
+	/** The queue's bound, in views. */
+	int capacity() {
+		return properties.queueCapacity();
+	}
+
 	private void await(CompletableFuture<Void> done) {
 		try {
 			done.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);

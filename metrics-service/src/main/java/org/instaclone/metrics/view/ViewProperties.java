@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("instaclone.views")
 record ViewProperties(@DefaultValue("24h") Duration maxAge, @DefaultValue("5m") Duration maxSkew,
-		@DefaultValue("20000") int queueCapacity, @DefaultValue("2000") int batchSize, @DefaultValue("1") int writers,
+		@DefaultValue("50000") int queueCapacity, @DefaultValue("10000") int batchSize, @DefaultValue("2") int writers,
 		@DefaultValue("5s") Duration writeTimeout, @DefaultValue("1h") Duration retentionMargin) {
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# metrics-service ingestion and query benchmark (docs/performance.md, section metrics-service).
+# Not part of the test run. Usage, from the repository root:
+#   metrics-service/benchmark.sh [-Dviews=1000000] [-Dproducers=4] [-Dqueries=2000] [-Dinstaclone.views.writers=1]
+set -eu
+cd "$(dirname "$0")/.."
+./mvnw -o -q -pl metrics-service -am install -DskipTests
+./mvnw -o -q -pl metrics-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/benchmark-classpath.txt -Dmdep.includeScope=test
+cd metrics-service
+exec java -Xmx3g "$@" -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
+  org.instaclone.metrics.view.ViewIngestionBenchmark
