@@ -134,7 +134,9 @@ class IntegrationsServiceTests {
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.paths['/api/integrations/apps/{appId}/endpoints']").exists());
+			.andExpect(jsonPath("$.paths['/api/integrations/apps/{appId}/endpoints']").exists())
+			.andExpect(jsonPath("$.paths['/api/integrations/apps/{appId}/deliveries/{deliveryId}/replay'].post.summary")
+				.value("Send a delivered or failed delivery again, with the same webhook-id"));
 	}
 
 	private void sendFollow(String id, String type, UUID follower, UUID followee) throws Exception {

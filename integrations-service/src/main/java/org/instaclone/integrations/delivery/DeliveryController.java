@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Page;
@@ -27,6 +28,7 @@ class DeliveryController {
 	}
 
 	/** What the app's endpoints are owed or were sent, newest first. */
+	@Operation(summary = "The app's deliveries, newest first")
 	@GetMapping
 	Page<DeliveryView> list(Viewer viewer, @PathVariable UUID appId,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
@@ -34,12 +36,14 @@ class DeliveryController {
 		return deliveries.list(viewer.id(), appId, cursor, limit);
 	}
 
+	@Operation(summary = "One delivery")
 	@GetMapping("/{deliveryId}")
 	DeliveryView get(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID deliveryId) {
 		return deliveries.find(viewer.id(), appId, deliveryId);
 	}
 
 	/** Every attempt at the delivery, newest first: status, latency, error, the response's first characters. */
+	@Operation(summary = "Every attempt at a delivery, newest first (response excerpts are text)")
 	@GetMapping("/{deliveryId}/attempts")
 	Page<DeliveryAttempt.AttemptView> attempts(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID deliveryId,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
@@ -48,6 +52,7 @@ class DeliveryController {
 	}
 
 	/** Sends a delivered or failed delivery again, with the same webhook-id. */
+	@Operation(summary = "Send a delivered or failed delivery again, with the same webhook-id")
 	@PostMapping("/{deliveryId}/replay")
 	DeliveryView replay(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID deliveryId) {
 		return deliveries.replay(viewer.id(), appId, deliveryId);

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Page;
@@ -31,6 +32,7 @@ class EndpointController {
 	}
 
 	/** Creates an endpoint; the answer holds the signing secret, shown this once. */
+	@Operation(summary = "Create a webhook endpoint; the answer shows its signing secret, this once")
 	@PostMapping
 	ResponseEntity<EndpointRequests.CreatedEndpoint> create(Viewer viewer, @PathVariable UUID appId,
 			@Valid @RequestBody EndpointRequests.NewEndpoint request) {
@@ -38,6 +40,7 @@ class EndpointController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(endpoint);
 	}
 
+	@Operation(summary = "The app's endpoints, newest first, without secrets")
 	@GetMapping
 	Page<EndpointRequests.EndpointView> list(Viewer viewer, @PathVariable UUID appId,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
@@ -46,12 +49,14 @@ class EndpointController {
 	}
 
 	/** The endpoint with its status and, when disabled, why. */
+	@Operation(summary = "One endpoint, with its status and why it is disabled")
 	@GetMapping("/{endpointId}")
 	EndpointRequests.EndpointView get(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
 		return endpoints.find(viewer.id(), appId, endpointId);
 	}
 
 	/** A new signing secret, shown once; the previous one keeps signing during the overlap window. */
+	@Operation(summary = "Rotate the signing secret; both sign during the overlap window")
 	@PostMapping("/{endpointId}/secret/rotate")
 	EndpointRequests.RotatedSecret rotateSecret(Viewer viewer, @PathVariable UUID appId,
 			@PathVariable UUID endpointId) {
@@ -59,6 +64,7 @@ class EndpointController {
 	}
 
 	/** Enables a disabled endpoint again. */
+	@Operation(summary = "Enable a disabled endpoint again")
 	@PostMapping("/{endpointId}/enable")
 	EndpointRequests.EndpointView enable(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
 		return endpoints.enable(viewer.id(), appId, endpointId);
