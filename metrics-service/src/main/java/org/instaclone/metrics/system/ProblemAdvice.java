@@ -7,6 +7,7 @@ import org.instaclone.metrics.insight.InvalidRangeException;
 import org.instaclone.metrics.insight.NotFoundException;
 import org.instaclone.metrics.insight.UnknownMetricException;
 import org.instaclone.metrics.view.InvalidViewException;
+import org.instaclone.metrics.view.ViewBodyTooLargeException;
 import org.instaclone.metrics.view.ViewsBusyException;
 import org.instaclone.platform.problem.Problems;
 import org.springframework.core.Ordered;
@@ -46,6 +47,13 @@ class ProblemAdvice {
 				ex.field() + ": " + ex.getMessage());
 		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail bodyTooLarge(ViewBodyTooLargeException ex) {
+		return ex.lengthMissing()
+				? Problems.of(HttpStatus.LENGTH_REQUIRED, "length-required", "Content-Length required", ex.getMessage())
+				: Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Body too large", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -101,6 +101,17 @@ class ViewControllerTests {
 	}
 
 	@Test
+	void aBodyAboveTheLimitIsRefusedUnread() throws Exception {
+		String padding = " ".repeat(70 * 1024);
+		mvc.perform(post("/api/metrics/views").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"views\":[]}" + padding)
+			.header("Authorization", "Bearer " + TestTokens.accessToken(viewer, "big")))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/payload-too-large"));
+	}
+
+	@Test
 	void needsAnAccessToken() throws Exception {
 		mvc.perform(post("/api/metrics/views").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"views\":[]}"))
