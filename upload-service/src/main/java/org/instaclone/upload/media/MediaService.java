@@ -48,10 +48,10 @@ public class MediaService {
 	}
 
 	/**
-	 * Checks, re-encodes and stores the photo.
-	 * @return its variants, already stored under their content-hash keys
-	 * @throws ImageRejectedException if it is not an image this service accepts (nothing stored)
-	 * @throws UploadsBusyException if no decode slot came free in time (nothing stored)
+	 * Checks and re-encodes the photo; {@link #store} writes the result.
+	 * @return its variants, named by content hash
+	 * @throws ImageRejectedException if it is not an image this service accepts
+	 * @throws UploadsBusyException if no decode slot came free in time
 	 */
 	public List<ImageVariant> ingest(MultipartFile upload) {
 		if (upload.getSize() > maxBytes) {
@@ -65,17 +65,20 @@ public class MediaService {
 				throw tooLarge();
 			}
 			ImagePipeline.Inspected image = pipeline.inspect(staged, upload.getOriginalFilename());
-			List<ImageVariant> variants = decodeInSlot(staged, image);
-			for (ImageVariant variant : variants) {
-				store.put(variant.key(), variant.jpeg(), MediaType.IMAGE_JPEG_VALUE);
-			}
-			return variants;
+			return decodeInSlot(staged, image);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot stage an upload", ex);
 		}
 		finally {
 			deleteQuietly(staged);
+		}
+	}
+
+	/** Writes the variants to the blob store (idempotent: a key already there holds the same bytes). */
+	public void store(List<ImageVariant> variants) {
+		for (ImageVariant variant : variants) {
+			store.put(variant.key(), variant.jpeg(), MediaType.IMAGE_JPEG_VALUE);
 		}
 	}
 

@@ -12,7 +12,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Removes media files once no post shows them. Identical uploads share content-hashed files, so a
- * file goes only when the last post naming it is gone, and only after that deletion committed.
+ * file goes only when the last post naming it is gone, only after that deletion committed, and
+ * under an exclusive {@link MediaLocks lock} on its key, so a post being published with the same
+ * file either commits first (and the file stays) or writes the file again after it was deleted.
  */
 @Component
 class MediaJanitor {
@@ -21,20 +23,24 @@ class MediaJanitor {
 
 	private final MediaService media;
 
-	MediaJanitor(PostRepository posts, MediaService media) {
+	private final MediaLocks locks;
+
+	MediaJanitor(PostRepository posts, MediaService media, MediaLocks locks) {
 		this.posts = posts;
 		this.media = media;
+		this.locks = locks;
 	}
 
 	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void afterDelete(Released released) {
 		release(released.keys());
 	}
 
 	/** Deletes those of {@code keys} that no committed post uses. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void release(Collection<String> keys) {
+		locks.exclusive(keys);
 		List<String> unused = new ArrayList<>(keys);
 		unused.removeAll(posts.keysInUse(keys));
 		media.delete(unused);

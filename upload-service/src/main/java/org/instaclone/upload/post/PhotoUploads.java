@@ -9,10 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Publishing a photo: the slow part (checking, decoding, re-encoding, storing the files) runs outside
- * any transaction, so no database connection waits on pixels; then the post, its event and its
- * fan-out commit together. If that fails, the files it stored are removed again unless another post
- * already uses them.
+ * Publishing a photo: the slow part (checking, decoding, re-encoding) runs outside any transaction,
+ * so no database connection waits on pixels; then the files, the post, its event and its fan-out
+ * are written in one transaction. If that fails, the files it wrote are removed again unless another
+ * post uses them.
  */
 @Service
 class PhotoUploads {

@@ -15,6 +15,7 @@ import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
 import org.instaclone.platform.security.Viewer;
 import org.instaclone.upload.media.ImageVariant;
+import org.instaclone.upload.media.MediaService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -30,12 +31,19 @@ class PostService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MediaService media;
+
+	private final MediaLocks locks;
+
 	private final Clock clock;
 
-	PostService(PostRepository posts, Outbox outbox, ApplicationEventPublisher events) {
+	PostService(PostRepository posts, Outbox outbox, ApplicationEventPublisher events, MediaService media,
+			MediaLocks locks) {
 		this.posts = posts;
 		this.outbox = outbox;
 		this.events = events;
+		this.media = media;
+		this.locks = locks;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -45,9 +53,14 @@ class PostService {
 		return save(Post.publish(author, request.caption(), clock.instant()));
 	}
 
-	/** A photo post whose variants are already stored. */
+	/**
+	 * A photo post: its files are written under a shared lock on their keys that lasts until the post
+	 * commits, so a concurrent clean-up cannot delete a file this post is about to use.
+	 */
 	@Transactional
 	PostView publishPhoto(Viewer author, String caption, List<ImageVariant> variants) {
+		locks.shared(variants.stream().map(ImageVariant::key).toList());
+		media.store(variants);
 		return save(Post.publishPhoto(author, caption, variants, clock.instant()));
 	}
 

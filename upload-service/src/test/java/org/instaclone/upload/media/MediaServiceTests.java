@@ -52,7 +52,11 @@ class MediaServiceTests {
 		MediaService media = service(1, Duration.ofMillis(200), slow);
 		byte[] jpeg = TestImages.jpeg(100, 100);
 		CompletableFuture<List<ImageVariant>> first = CompletableFuture
-			.supplyAsync(() -> media.ingest(new MockMultipartFile("image", "a.jpg", "image/jpeg", jpeg)));
+			.supplyAsync(() -> {
+				List<ImageVariant> variants = media.ingest(new MockMultipartFile("image", "a.jpg", "image/jpeg", jpeg));
+				media.store(variants);
+				return variants;
+			});
 		assertThat(decoding.await(10, TimeUnit.SECONDS)).isTrue();
 
 		long start = System.nanoTime();

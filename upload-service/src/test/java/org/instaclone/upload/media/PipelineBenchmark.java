@@ -28,7 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The photo pipeline under load, in one JVM: {@link MediaService#ingest} (stage to disk, sniff, header
+ * The photo pipeline under load, in one JVM: {@link MediaService#ingest} and {@link MediaService#store} (stage to disk, sniff, header
  * check, subsampled decode, orientation, four JPEG encodes, content hashes, local blob store) with the
  * service's defaults (2 decode slots). Not a unit test: run {@code upload-service/bench/pipeline.sh}.
  * HTTP, multipart parsing and the database insert are not included; they cost milliseconds next to
@@ -49,12 +49,12 @@ public final class PipelineBenchmark {
 
 		MediaService media = service(dir, 2, Duration.ofSeconds(5));
 		for (int i = 0; i < 5; i++) {
-			media.ingest(file(photo)); // JIT warm-up
+			media.store(media.ingest(file(photo))); // JIT warm-up
 		}
 		List<Long> times = new ArrayList<>();
 		for (int i = 0; i < alone; i++) {
 			long start = System.nanoTime();
-			media.ingest(file(photo));
+			media.store(media.ingest(file(photo)));
 			times.add(System.nanoTime() - start);
 		}
 		System.out.printf("alone (%d sequential): %s%n", alone, stats(times));
@@ -74,7 +74,7 @@ public final class PipelineBenchmark {
 					while (next.getAndIncrement() < sustained) {
 						long t = System.nanoTime();
 						try {
-							queued.ingest(file(photo));
+							queued.store(queued.ingest(file(photo)));
 							latencies.add(System.nanoTime() - t);
 						}
 						catch (UploadsBusyException ex) {
