@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,7 +53,11 @@ public class ResourceServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(SecurityProperties properties) throws MalformedURLException {
 		long ttl = properties.jwksCacheTtl().toMillis();
-		JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(properties.jwksUri().toURL())
+		// Nimbus' default HTTP timeouts are 500 ms, which a busy 2-core machine (or a cold JWKS endpoint)
+		// misses; the keys are cached, so a slower first fetch costs nothing later.
+		DefaultResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 64 * 1024);
+		JWKSource<SecurityContext> keys = JWKSourceBuilder
+			.<SecurityContext>create(properties.jwksUri().toURL(), http)
 			.cache(ttl, 5_000)
 			.outageTolerantForever()
 			.rateLimited(Math.min(30_000, ttl / 2))
