@@ -27,6 +27,8 @@ create_secret ads-service-db --from-literal=password="$(password)"
 create_secret integrations-service-db --from-literal=password="$(password)"
 create_secret metrics-service-db --from-literal=password="$(password)"
 create_secret grafana-admin --from-literal=password="$(password)"
+# integrations-service encrypts webhook signing secrets at rest with this AES-256 key (base64, 32 bytes)
+create_secret integrations-service-secret-key --from-literal=key="$(openssl rand -base64 32)"
 
 # follow-service's ES256 signing key as a JWK (<epoch-millis>.jwk.json; the newest file name signs).
 # A P-256 private key in SEC1 DER is 121 bytes: d at offset 7, the public point (x, y) at 57 and 89.

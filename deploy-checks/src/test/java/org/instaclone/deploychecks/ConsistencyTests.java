@@ -87,12 +87,18 @@ class ConsistencyTests {
 				Map<String, String> k8s = kubernetesEnvironment(Manifests.of(overlay), app);
 				softly.assertThat(new TreeSet<>(k8s.keySet())).as(overlay + " " + app + " variable names").isEqualTo(new TreeSet<>(compose.keySet()));
 				compose.forEach((key, value) -> {
-					if (!key.endsWith("PASSWORD")) {
+					// secrets: compose carries a local default, Kubernetes a Secret reference (checked below)
+					if (!key.endsWith("PASSWORD") && !key.endsWith("SECRET_KEY")) {
 						softly.assertThat(k8s.get(key)).as(overlay + " " + app + " " + key).isEqualTo(value);
 					}
 				});
 				softly.assertThat(k8s.get("POSTGRES_PASSWORD")).as(overlay + " " + app + " password from a Secret")
 					.isIn(null, "<secret:" + app + "-db/password>");
+				if (compose.containsKey("INTEGRATIONS_SECRET_KEY")) {
+					softly.assertThat(k8s.get("INTEGRATIONS_SECRET_KEY"))
+						.as(overlay + " " + app + " webhook-secret encryption key from a Secret, never the public dev key")
+						.isEqualTo("<secret:integrations-service-secret-key/key>");
+				}
 			}
 		}
 		softly.assertAll();
