@@ -40,6 +40,10 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
 			Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+			// tracing: metrics are scraped by Prometheus, OTLP carries traces only; requests through the
+			// gateway follow its sampling decision, this rate applies to traces a service starts itself
+			Map.entry("management.otlp.metrics.export.enabled", "false"),
+			Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:1.0}"),
 			// Kafka: durable, idempotent producer that fails fast when the broker is away (the outbox
 			// retries); consumers start from the beginning and commit after processing
 			Map.entry("spring.kafka.producer.acks", "all"),
