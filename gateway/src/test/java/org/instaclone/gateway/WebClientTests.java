@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The web client's files are public and carry headers that keep injected scripts and framing out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a busy 2-core CI machine can take seconds for a first request; tests still assert their own limits
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(StubUpstream.class)
 class WebClientTests {
 

@@ -46,6 +46,10 @@ class SecurityConfiguration {
 				// obtaining, refreshing and giving up tokens, and the keys to check them
 				.pathMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/sign-in").permitAll()
 				.pathMatchers("/api/accounts/refresh", "/api/accounts/sign-out", "/.well-known/jwks.json").permitAll()
+				// photos are fetched by <img> tags, which cannot send a bearer token; media keys are
+				// content hashes, and upload-service serves them publicly (docs/upload-service.md)
+				.pathMatchers(HttpMethod.GET, "/api/media/**").permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/media/**").permitAll()
 				.pathMatchers("/api/**").authenticated()
 				// operations: health and metrics are public, every other actuator endpoint is closed
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

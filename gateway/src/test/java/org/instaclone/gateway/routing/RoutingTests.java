@@ -24,7 +24,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a busy 2-core CI machine can take seconds for a first request; tests still assert their own limits
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(StubUpstream.class)
 class RoutingTests {
 
@@ -88,6 +89,14 @@ class RoutingTests {
 		}
 		client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk().expectBody().jsonPath("$.path")
 			.isEqualTo("/.well-known/jwks.json");
+	}
+
+	@Test
+	void photosAreReadableWithoutATokenButNotWritable() {
+		client.get().uri("/api/media/abc.jpg").exchange().expectStatus().isOk().expectBody().jsonPath("$.path")
+			.isEqualTo("/api/media/abc.jpg");
+		client.post().uri("/api/media/abc.jpg").exchange().expectStatus().isUnauthorized();
+		client.get().uri("/api/posts").exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test

@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a busy 2-core CI machine can take seconds for a first request; tests still assert their own limits
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(StubUpstream.class)
 class AccessTokenTests {
 

@@ -30,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * decoder answers 500 in two of these cases; the gateway must answer 503 or 401.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: a busy 2-core CI machine can take seconds for a first request; tests still assert their own limits
+@AutoConfigureWebTestClient(timeout = "30s")
 class SigningKeysOutageTests {
 
 	private static final int JWKS_PORT = freePort();
