@@ -57,6 +57,8 @@ public final class FeedBenchmark {
 		finally {
 			app.close();
 		}
+		// the embedded PostgreSQL and Kafka of test-support keep non-daemon threads; stop them with the JVM
+		System.exit(0);
 	}
 
 	/** The id the seed gives user n: {@code md5('u' || n)::uuid}. */
