@@ -100,6 +100,11 @@ public final class LocalRunner {
 			return this.root.resolve("keys");
 		}
 
+		/** upload-service's photos (the local blob store), kept with the rest of the data. */
+		Path media() {
+			return this.root.resolve("media");
+		}
+
 		Path secrets() {
 			return this.root.resolve("secrets");
 		}
@@ -248,6 +253,9 @@ public final class LocalRunner {
 		}
 		if (service.module().equals("follow-service")) {
 			environment.put("INSTACLONE_TOKENS_KEY_DIR", this.layout.keys().toString());
+		}
+		if (service.module().equals("upload-service")) {
+			environment.put("MEDIA_DIR", this.layout.media().toString());
 		}
 		if (service.module().equals("gateway")) {
 			for (Service backend : Services.ALL) {

@@ -15,7 +15,7 @@ final class Services {
 	static final List<Service> ALL = List.of(
 			new Service("gateway", 8080, null, 160),
 			new Service("follow-service", 8081, "follow", 160),
-			new Service("upload-service", 8082, "upload", 192),
+			new Service("upload-service", 8082, "upload", 320),
 			new Service("ads-service", 8083, "ads", 160),
 			new Service("integrations-service", 8084, "integrations", 160),
 			new Service("metrics-service", 8085, "metrics", 160));
