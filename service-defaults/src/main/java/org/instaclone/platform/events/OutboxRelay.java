@@ -1,7 +1,6 @@
 package org.instaclone.platform.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,8 +105,5 @@ class OutboxRelay {
 	}
 
 	private record Row(UUID id, String topic, String key, String payload) {
-	}
-
-	record Settings(int batchSize, Duration sendTimeout) {
 	}
 }
