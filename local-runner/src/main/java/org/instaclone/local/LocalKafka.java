@@ -94,7 +94,8 @@ final class LocalKafka {
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
 		config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-		try (Admin admin = Admin.create(config)) {
+		Admin admin = Admin.create(config);
+		try {
 			return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
 		}
 		catch (ExecutionException | TimeoutException ex) {
@@ -103,6 +104,11 @@ final class LocalKafka {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+		finally {
+			// bounded: Admin.close() without a timeout waits forever for in-flight calls to a broker that
+			// is not up yet, which once hung the runner's readiness loop for good
+			admin.close(timeout);
 		}
 	}
 }
