@@ -13,7 +13,9 @@ import org.instaclone.platform.paging.Page;
 import org.instaclone.platform.security.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,6 +55,22 @@ class EndpointController {
 	@GetMapping("/{endpointId}")
 	EndpointRequests.EndpointView get(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
 		return endpoints.find(viewer.id(), appId, endpointId);
+	}
+
+	/** Changes the fields present (URL, event types, description); a new URL is checked like at creation. */
+	@Operation(summary = "Change an endpoint's URL, event types or description (the fields present)")
+	@PatchMapping("/{endpointId}")
+	EndpointRequests.EndpointView change(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId,
+			@Valid @RequestBody EndpointRequests.EndpointChanges changes) {
+		return endpoints.change(viewer.id(), appId, endpointId, changes);
+	}
+
+	/** Deletes the endpoint, its pending and past deliveries and their attempts. */
+	@Operation(summary = "Delete an endpoint with its deliveries")
+	@DeleteMapping("/{endpointId}")
+	ResponseEntity<Void> delete(Viewer viewer, @PathVariable UUID appId, @PathVariable UUID endpointId) {
+		endpoints.delete(viewer.id(), appId, endpointId);
+		return ResponseEntity.noContent().build();
 	}
 
 	/** A new signing secret, shown once; the previous one keeps signing during the overlap window. */

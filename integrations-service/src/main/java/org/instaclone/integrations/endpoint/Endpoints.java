@@ -112,18 +112,33 @@ public class Endpoints {
 	@Transactional
 	EndpointRequests.CreatedEndpoint create(UUID owner, UUID appId, EndpointRequests.NewEndpoint request) {
 		apps.requireOwned(owner, appId);
-		request.eventTypes()
-			.stream()
-			.filter(type -> !SubscribableEvents.TYPES.contains(type))
-			.findFirst()
-			.ifPresent(type -> {
-				throw new UnsupportedEventTypeException(type);
-			});
+		requireSubscribable(request.eventTypes());
 		WebhookEndpoint endpoint = WebhookEndpoint.create(appId, owner, request.url(), request.eventTypes(),
-				clock.instant());
+				request.description(), clock.instant());
 		String secret = SigningSecrets.generate();
 		endpoint.useSecret(cipher.seal(secret, endpoint.id()));
 		return endpoints.save(endpoint).createdView(secret);
+	}
+
+	/**
+	 * Changes the URL, event types or description (the fields present). Deliveries already recorded keep
+	 * their event and go to the endpoint's URL as it is at their next attempt.
+	 */
+	@Transactional
+	EndpointRequests.EndpointView change(UUID owner, UUID appId, UUID endpointId,
+			EndpointRequests.EndpointChanges changes) {
+		WebhookEndpoint endpoint = owned(owner, appId, endpointId);
+		if (changes.eventTypes() != null) {
+			requireSubscribable(changes.eventTypes());
+		}
+		endpoint.change(changes);
+		return endpoint.view();
+	}
+
+	/** Deletes the endpoint with its deliveries and their attempts (cascade). */
+	@Transactional
+	void delete(UUID owner, UUID appId, UUID endpointId) {
+		endpoints.delete(owned(owner, appId, endpointId));
 	}
 
 	/** A new secret, shown once; the old one keeps signing for the overlap window. */
@@ -155,6 +170,12 @@ public class Endpoints {
 				: endpoints.findByAppAfter(appId, after.at(), after.id(), fetch);
 		Page<WebhookEndpoint> page = Page.of(rows, limit, WebhookEndpoint::cursor);
 		return new Page<>(page.items().stream().map(WebhookEndpoint::view).toList(), page.nextCursor());
+	}
+
+	private static void requireSubscribable(List<String> types) {
+		types.stream().filter(type -> !SubscribableEvents.TYPES.contains(type)).findFirst().ifPresent(type -> {
+			throw new UnsupportedEventTypeException(type);
+		});
 	}
 
 	private WebhookEndpoint owned(UUID owner, UUID appId, UUID endpointId) {

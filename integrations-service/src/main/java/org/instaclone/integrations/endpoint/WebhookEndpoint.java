@@ -45,6 +45,8 @@ class WebhookEndpoint {
 	@Column(name = "event_type")
 	private Set<String> eventTypes = new LinkedHashSet<>();
 
+	private String description = "";
+
 	private String secret;
 
 	private @Nullable String previousSecret;
@@ -63,13 +65,15 @@ class WebhookEndpoint {
 		// for JPA
 	}
 
-	static WebhookEndpoint create(UUID appId, UUID ownerId, String url, List<String> eventTypes, Instant now) {
+	static WebhookEndpoint create(UUID appId, UUID ownerId, String url, List<String> eventTypes,
+			@Nullable String description, Instant now) {
 		WebhookEndpoint endpoint = new WebhookEndpoint();
 		endpoint.id = UUID.randomUUID();
 		endpoint.appId = appId;
 		endpoint.ownerId = ownerId;
 		endpoint.url = url.strip();
 		endpoint.eventTypes = new LinkedHashSet<>(eventTypes);
+		endpoint.description = description == null ? "" : description.strip();
 		endpoint.createdAt = now.truncatedTo(ChronoUnit.MICROS);
 		return endpoint;
 	}
@@ -84,6 +88,24 @@ class WebhookEndpoint {
 
 	String url() {
 		return url;
+	}
+
+	UUID ownerId() {
+		return ownerId;
+	}
+
+	/** Applies the fields that are present; pending deliveries go to the new URL from their next attempt. */
+	void change(EndpointRequests.EndpointChanges changes) {
+		if (changes.url() != null) {
+			url = changes.url().strip();
+		}
+		if (changes.eventTypes() != null) {
+			eventTypes.clear();
+			eventTypes.addAll(changes.eventTypes());
+		}
+		if (changes.description() != null) {
+			description = changes.description().strip();
+		}
 	}
 
 	void useSecret(String sealed) {
@@ -141,12 +163,13 @@ class WebhookEndpoint {
 	}
 
 	EndpointRequests.EndpointView view() {
-		return new EndpointRequests.EndpointView(id, appId, url, List.copyOf(eventTypes), createdAt,
+		return new EndpointRequests.EndpointView(id, appId, url, List.copyOf(eventTypes), description, createdAt,
 				disabledAt == null ? "enabled" : "disabled", disabledAt, disabledReason(), failingSince);
 	}
 
 	EndpointRequests.CreatedEndpoint createdView(String clearSecret) {
-		return new EndpointRequests.CreatedEndpoint(id, appId, url, List.copyOf(eventTypes), createdAt, clearSecret);
+		return new EndpointRequests.CreatedEndpoint(id, appId, url, List.copyOf(eventTypes), description, createdAt,
+				clearSecret);
 	}
 
 	@Override
