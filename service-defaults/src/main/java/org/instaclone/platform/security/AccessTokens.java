@@ -1,5 +1,6 @@
 package org.instaclone.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -23,7 +24,14 @@ public final class AccessTokens {
 	}
 
 	public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
+		return validator(issuer, audience, Clock.systemUTC());
+	}
+
+	/** The same rules, judging {@code exp} and {@code nbf} (60 s skew) by {@code clock}. */
+	public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Clock clock) {
+		JwtTimestampValidator time = new JwtTimestampValidator();
+		time.setClock(clock);
+		return new DelegatingOAuth2TokenValidator<>(List.of(time, new JwtIssuerValidator(issuer),
 				new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
 				new JwtTypeValidator(TYPE)));
 	}

@@ -1,6 +1,7 @@
 package org.instaclone.platform.security;
 
 import java.net.MalformedURLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -63,8 +65,14 @@ public class ResourceServerAutoConfiguration {
 			.rateLimited(Math.min(30_000, ttl / 2))
 			.build();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.ES256).build();
-		decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.audience()));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(properties.issuer(), properties.audience());
+		decoder.setJwtValidator(validator);
+		SecurityProperties.TokenCache cache = properties.tokenCache();
+		if (cache.maxSize() <= 0) {
+			return decoder;
+		}
+		// one ES256 verification per token instead of per request; a remembered token is re-validated
+		return new VerifiedTokenCache(decoder, validator, cache.maxSize(), cache.maxAge(), Clock.systemUTC());
 	}
 
 	@Bean
