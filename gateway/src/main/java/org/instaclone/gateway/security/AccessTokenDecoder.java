@@ -1,6 +1,7 @@
 package org.instaclone.gateway.security;
 
 import java.net.MalformedURLException;
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.KeySourceException;
@@ -62,7 +63,13 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-		return new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
+		return validator(issuer, audience, Clock.systemUTC());
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Clock clock) {
+		JwtTimestampValidator time = new JwtTimestampValidator();
+		time.setClock(clock);
+		return new DelegatingOAuth2TokenValidator<>(List.of(time, new JwtIssuerValidator(issuer),
 				new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
 				new JwtTypeValidator(TYPE)));
 	}

@@ -1,5 +1,9 @@
 package org.instaclone.gateway.security;
 
+import java.time.Clock;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,7 +33,14 @@ class SecurityConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder accessTokenDecoder(TokenProperties properties) {
-		return new AccessTokenDecoder(properties);
+		AccessTokenDecoder decoder = new AccessTokenDecoder(properties);
+		TokenProperties.TokenCache cache = properties.tokenCache();
+		if (cache.maxSize() <= 0) {
+			return decoder;
+		}
+		// one ES256 verification per token instead of per request; a remembered token is re-validated
+		return new VerifiedTokenCache(decoder, AccessTokenDecoder.validator(properties.issuer(), properties.audience()),
+				cache.maxSize(), cache.maxAge(), Clock.systemUTC(), Ticker.systemTicker());
 	}
 
 	@Bean

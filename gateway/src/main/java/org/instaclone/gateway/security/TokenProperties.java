@@ -15,10 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUri where follow-service publishes the signing keys ({@code INSTACLONE_SECURITY_JWKS_URI})
  * @param jwksCacheTtl how long fetched keys are trusted before a refresh; while follow-service is
  * down the cached keys stay in use
+ * @param tokenCache verified tokens remembered so each token's signature is checked once
  */
 @ConfigurationProperties("instaclone.security")
 record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
 		@DefaultValue("instaclone-api") String audience,
 		@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
-		@DefaultValue("5m") Duration jwksCacheTtl) {
+		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue TokenCache tokenCache) {
+
+	/**
+	 * @param maxSize the most tokens remembered; 0 switches the cache off
+	 * @param maxAge the longest a verified token is remembered (never past its {@code exp})
+	 */
+	record TokenCache(@DefaultValue("4096") long maxSize, @DefaultValue("60s") Duration maxAge) {
+	}
 }
