@@ -159,6 +159,52 @@ class MetricsServiceTests {
 	}
 
 	@Test
+	void webhookDeliveryEventsBecomeTheAppOwnersAndTheOperatorsNumbersAndAReplayCountsOnce() throws Exception {
+		UUID owner = UUID.randomUUID();
+		UUID app = UUID.randomUUID();
+		UUID endpoint = UUID.randomUUID();
+		long platformDeliveriesBefore = platformTotal("webhook-deliveries");
+		long platformFailuresBefore = platformTotal("webhook-failures");
+		UUID delivery = UUID.randomUUID();
+		List<Object[]> events = List.of(
+				new Object[] { UUID.randomUUID().toString(), "instaclone.webhook.failed.v1",
+						webhook(delivery, endpoint, app, owner, 1, 503, Map.of("outcome", "http-error", "error",
+								"503 Service Unavailable", "final", false)) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.webhook.failed.v1",
+						webhook(delivery, endpoint, app, owner, 2, 0, Map.of("outcome", "timeout", "error",
+								"read timed out", "final", false)) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.webhook.delivered.v1",
+						webhook(delivery, endpoint, app, owner, 3, 200, Map.of()) },
+				new Object[] { UUID.randomUUID().toString(), "instaclone.webhook.delivered.v1",
+						webhook(UUID.randomUUID(), endpoint, app, owner, 1, 204, Map.of()) });
+		for (int round = 0; round < 2; round++) { // the topic, then the same events replayed
+			for (Object[] e : events) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> data = (Map<String, Object>) e[2];
+				send("webhook-deliveries", endpoint, (String) e[0], (String) e[1], data);
+			}
+			String marker = UUID.randomUUID().toString();
+			send("webhook-deliveries", endpoint, marker, "instaclone.webhook.test.v1", Map.of("appId", app.toString()));
+			await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.integrations", marker));
+			mvc.perform(get("/api/metrics/apps/{id}/webhooks", app).param("granularity", "minute")
+				.header("Authorization", bearer(owner)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.granularity").value("minute"))
+				.andExpect(jsonPath("$.totals.deliveries").value(2))
+				.andExpect(jsonPath("$.totals.failures").value(2));
+			assertThat(platformTotal("webhook-deliveries")).isEqualTo(platformDeliveriesBefore + 2);
+			assertThat(platformTotal("webhook-failures")).isEqualTo(platformFailuresBefore + 2);
+		}
+		mvc.perform(get("/api/metrics/apps/{id}/webhooks", app).header("Authorization", bearer(UUID.randomUUID())))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/app-not-found"));
+		mvc.perform(get("/api/metrics/apps/{id}/webhooks", UUID.randomUUID()).header("Authorization", bearer(owner)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/metrics/platform/series").param("metric", "webhook-failures")
+			.header("Authorization", bearer(owner))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void exposesProbesMetricsAndTheApiDocument() throws Exception {
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
@@ -177,13 +223,39 @@ class MetricsServiceTests {
 	private long signupsToday() throws Exception {
 		String body = mvc.perform(get("/api/metrics/platform/daily").param("metric", "signups")
 			.param("days", "1")
-			.header("Authorization", "Bearer " + TestTokens.token(UUID.randomUUID(), "ops", h -> {
-			}, c -> c.claim("roles", List.of("operator")))))
+			.header("Authorization", operator()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		return json.readTree(body).get("total").asLong();
+	}
+
+	private long platformTotal(String metric) throws Exception {
+		String body = mvc.perform(get("/api/metrics/platform/series").param("metric", metric)
+			.param("granularity", "hour")
+			.header("Authorization", operator()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return json.readTree(body).get("total").asLong();
+	}
+
+	private static String operator() {
+		return "Bearer " + TestTokens.token(UUID.randomUUID(), "ops", h -> {
+		}, c -> c.claim("roles", List.of("operator")));
+	}
+
+	/** integrations-service's delivery event data (delivered; failed adds outcome, error, final). */
+	private static Map<String, Object> webhook(UUID delivery, UUID endpoint, UUID app, UUID owner, int attempt,
+			int statusCode, Map<String, Object> failure) {
+		Map<String, Object> data = new java.util.HashMap<>(Map.of("deliveryId", delivery.toString(), "endpointId",
+				endpoint.toString(), "appId", app.toString(), "ownerId", owner.toString(), "eventType",
+				"instaclone.post.created.v1", "attempt", attempt, "statusCode", statusCode, "latencyMs", 42, "at",
+				Instant.now().toString()));
+		data.putAll(failure);
+		return data;
 	}
 
 	private static Map<String, Object> follow(UUID follower, UUID followee) {

@@ -113,20 +113,48 @@ class EventIngestion {
 				owners.campaignCreated(ad.campaignId(), ad.advertiserId());
 			}
 			case "instaclone.ad.impression-recorded.v1" -> {
-				countForCampaign(Metric.AD_IMPRESSIONS, ad.campaignId(), event.time(), 1);
+				countForSubjectAndPlatform(Metric.AD_IMPRESSIONS, ad.campaignId(), event.time(), 1);
 				long cost = ad.costMillicents() == null ? 0 : ad.costMillicents();
 				if (cost > 0) {
-					countForCampaign(Metric.AD_SPEND, ad.campaignId(), event.time(), cost);
+					countForSubjectAndPlatform(Metric.AD_SPEND, ad.campaignId(), event.time(), cost);
 				}
 			}
-			case "instaclone.ad.clicked.v1" -> countForCampaign(Metric.AD_CLICKS, ad.campaignId(), event.time(), 1);
+			case "instaclone.ad.clicked.v1" -> countForSubjectAndPlatform(Metric.AD_CLICKS, ad.campaignId(), event.time(), 1);
 			default -> {
 				// status changes are not counted
 			}
 		}
 	}
 
-	private void countForCampaign(Metric metric, UUID campaignId, Instant at, long delta) {
+	/**
+	 * Webhook deliveries (the receiver answered 2xx) and failed attempts (every failed attempt, retried
+	 * or final) per app and platform-wide, from integrations-service; the app's owner comes with every
+	 * event.
+	 */
+	@KafkaListener(id = "metrics.integrations", idIsGroup = false, topics = "webhook-deliveries")
+	@Transactional
+	public void onWebhookDelivery(String payload) {
+		CloudEvent<DeliveryData> event = cloudEvents.read(payload, DeliveryData.class);
+		if (!processed.firstDelivery("metrics.integrations", event.id())) {
+			return;
+		}
+		@Nullable Metric metric = switch (event.type()) {
+			case "instaclone.webhook.delivered.v1" -> Metric.WEBHOOK_DELIVERIES;
+			case "instaclone.webhook.failed.v1" -> Metric.WEBHOOK_FAILURES;
+			default -> null;
+		};
+		if (metric == null) {
+			return; // not counted
+		}
+		DeliveryData delivery = event.data();
+		if (delivery.appId() == null || delivery.ownerId() == null) {
+			throw new IllegalArgumentException(event.type() + " without appId or ownerId");
+		}
+		owners.appSeen(delivery.appId(), delivery.ownerId());
+		countForSubjectAndPlatform(metric, delivery.appId(), event.time(), 1);
+	}
+
+	private void countForSubjectAndPlatform(Metric metric, UUID campaignId, Instant at, long delta) {
 		rollups.add(metric, campaignId, at, delta);
 		rollups.add(metric, Rollups.PLATFORM, at, delta);
 	}
@@ -141,6 +169,10 @@ class EventIngestion {
 
 	/** This consumer's view of {@code posts} payloads. */
 	record PostData(UUID postId, UUID authorId) {
+	}
+
+	/** This consumer's view of {@code webhook-deliveries} payloads (delivered and failed share it). */
+	record DeliveryData(@Nullable UUID appId, @Nullable UUID ownerId) {
 	}
 
 	/** This consumer's view of {@code ads} payloads (campaign and impression/click events share it). */

@@ -69,6 +69,14 @@ class InsightController {
 		return insights.campaign(viewer.id(), campaignId, granularity, from, to);
 	}
 
+	@Operation(summary = "Webhook deliveries and failed attempts of one of the viewer's third-party apps; someone else's is 404")
+	@GetMapping("/apps/{appId}/webhooks")
+	WebhookSeries appWebhooks(Viewer viewer, @PathVariable UUID appId,
+			@RequestParam(defaultValue = "day") @Size(max = 10) String granularity,
+			@RequestParam @Nullable Instant from, @RequestParam @Nullable Instant to) {
+		return insights.webhooks(viewer.id(), appId, granularity, from, to);
+	}
+
 	@Operation(summary = "A platform-wide metric per day (last `days` days); operators only")
 	@GetMapping("/platform/daily")
 	@PreAuthorize("hasRole('OPERATOR')")

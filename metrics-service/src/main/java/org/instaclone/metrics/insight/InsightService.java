@@ -112,6 +112,24 @@ class InsightService {
 				points);
 	}
 
+	/** Webhook deliveries and failures of one of the viewer's apps; anyone else's is not found. */
+	WebhookSeries webhooks(UUID user, UUID appId, String granularity, @Nullable Instant from, @Nullable Instant to) {
+		SeriesRange range = SeriesRange.of(granularity, from, to, clock);
+		if (!owners.isAppOwner(user, appId)) {
+			throw NotFoundException.app();
+		}
+		Map<Instant, Long> deliveries = series(Metric.WEBHOOK_DELIVERIES, appId, range);
+		Map<Instant, Long> failures = series(Metric.WEBHOOK_FAILURES, appId, range);
+		List<WebhookSeries.Point> points = deliveries.keySet()
+			.stream()
+			.map(at -> new WebhookSeries.Point(at, deliveries.get(at), failures.get(at)))
+			.toList();
+		return new WebhookSeries(range.grain().key(), range.from(), range.to(),
+				new WebhookSeries.Totals(points.stream().mapToLong(WebhookSeries.Point::deliveries).sum(),
+						points.stream().mapToLong(WebhookSeries.Point::failures).sum()),
+				points);
+	}
+
 	PlatformSeries platform(String metricKey, int days) {
 		Metric metric = platformMetric(metricKey);
 		LocalDate to = LocalDate.now(clock);

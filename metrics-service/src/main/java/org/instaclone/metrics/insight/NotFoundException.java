@@ -1,7 +1,7 @@
 package org.instaclone.metrics.insight;
 
 /**
- * The post or campaign does not exist here or is not the viewer's: the same answer either way, so ids
+ * The post, campaign or app does not exist here or is not the viewer's: the same answer either way, so ids
  * leak nothing.
  */
 public class NotFoundException extends RuntimeException {
@@ -21,7 +21,11 @@ public class NotFoundException extends RuntimeException {
 		return new NotFoundException("campaign-not-found", "You have no campaign with this id.");
 	}
 
-	/** The problem type: {@code post-not-found} or {@code campaign-not-found}. */
+	static NotFoundException app() {
+		return new NotFoundException("app-not-found", "You have no app with webhook deliveries with this id.");
+	}
+
+	/** The problem type: {@code post-not-found}, {@code campaign-not-found} or {@code app-not-found}. */
 	public String slug() {
 		return slug;
 	}

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Post and campaign ownership, a projection of other services' events. A post's views are counted
+ * Post, campaign and third-party app ownership, a projection of other services' events. A post's views are counted
  * whether or not its {@code post.created} event has arrived yet; they become visible to the author
  * once it has.
  */
@@ -41,6 +41,14 @@ public class Owners {
 			.update();
 	}
 
+	/** Apps never change owner; the first delivery event seen for an app records it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void appSeen(UUID appId, UUID ownerId) {
+		jdbc.sql("insert into app_owner (app_id, owner_id) values (?, ?) on conflict do nothing")
+			.params(appId, ownerId)
+			.update();
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isAuthor(UUID user, UUID postId) {
 		return jdbc.sql("select exists (select 1 from post_owner where post_id = ? and author_id = ?)")
@@ -53,6 +61,14 @@ public class Owners {
 	public boolean isAdvertiser(UUID user, UUID campaignId) {
 		return jdbc.sql("select exists (select 1 from campaign_owner where campaign_id = ? and advertiser_id = ?)")
 			.params(campaignId, user)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isAppOwner(UUID user, UUID appId) {
+		return jdbc.sql("select exists (select 1 from app_owner where app_id = ? and owner_id = ?)")
+			.params(appId, user)
 			.query(Boolean.class)
 			.single();
 	}

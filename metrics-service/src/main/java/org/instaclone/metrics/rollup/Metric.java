@@ -28,6 +28,10 @@ public enum Metric {
 	AD_CLICKS("ad-clicks", true, EnumSet.allOf(Grain.class)),
 	/** Ad spend in millicents (platform, and per campaign). */
 	AD_SPEND("ad-spend-millicents", true, EnumSet.allOf(Grain.class)),
+	/** Webhook deliveries a receiver accepted (platform, and per third-party app). */
+	WEBHOOK_DELIVERIES("webhook-deliveries", true, EnumSet.allOf(Grain.class)),
+	/** Failed webhook delivery attempts, retried or final (platform, and per third-party app). */
+	WEBHOOK_FAILURES("webhook-failures", true, EnumSet.allOf(Grain.class)),
 	/** New followers of a user (subject: the followee). */
 	FOLLOWER_GAINS("follower-gains", false, EnumSet.allOf(Grain.class)),
 	/** Followers a user lost (subject: the followee). */
