@@ -37,13 +37,16 @@ class Deliveries {
 
 	private final DeliveryQueue queue;
 
+	private final DeliveryEvents deliveryEvents;
+
 	private final Clock clock;
 
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
-			ApplicationEventPublisher events, DeliveryQueue queue, Clock clock) {
+			ApplicationEventPublisher events, DeliveryQueue queue, DeliveryEvents deliveryEvents, Clock clock) {
 		this.queue = queue;
+		this.deliveryEvents = deliveryEvents;
 		this.deliveries = deliveries;
 		this.attempts = attempts;
 		this.endpoints = endpoints;
@@ -71,10 +74,11 @@ class Deliveries {
 
 	/**
 	 * Logs an attempt started at {@code at} and applies its verdict to the delivery and the endpoint's
-	 * health, in one transaction. A delivery no longer pending (replayed, deleted) is left alone.
+	 * health, in one transaction, with its {@link DeliveryEvents delivery event} in the outbox. A delivery
+	 * no longer pending (replayed, deleted) is left alone.
 	 */
 	@Transactional
-	void recordAttempt(UUID deliveryId, Instant at, WebhookSender.Response response) {
+	void recordAttempt(UUID deliveryId, UUID ownerId, Instant at, WebhookSender.Response response) {
 		queue.relaxDurability();
 		Delivery delivery = deliveries.findById(deliveryId).orElse(null);
 		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
@@ -83,23 +87,34 @@ class Deliveries {
 		Verdict verdict = RetrySchedule.judge(response, delivery.attempts() + 1, clock.instant(), random);
 		attempts.save(DeliveryAttempt.of(deliveryId, at, response));
 		delivery.attempted(at, verdict);
+		long latencyMs = response.latency().toMillis();
 		if (verdict instanceof Verdict.Delivered) {
 			endpoints.recordDelivered(delivery.endpointId());
+			deliveryEvents.delivered(delivery, ownerId, at, response.status(), latencyMs);
+			return;
 		}
-		else if (verdict instanceof Verdict.Failed failed && failed.disableEndpoint()) {
+		boolean endpointDisabled;
+		if (verdict instanceof Verdict.Failed failed && failed.disableEndpoint()) {
 			endpoints.disable(delivery.endpointId(), "The endpoint answered 410 Gone at " + at + ".");
+			endpointDisabled = true;
 		}
 		else {
-			endpoints.recordFailure(delivery.endpointId(), describe(response));
+			endpointDisabled = endpoints.recordFailure(delivery.endpointId(), describe(response));
+			if (endpointDisabled) {
+				delivery.giveUp(at); // the owner replays it once the endpoint is enabled again
+			}
 		}
+		deliveryEvents.failed(delivery, ownerId, at, response.status(), latencyMs, response.refused(),
+				describe(response), endpointDisabled || verdict instanceof Verdict.Failed);
 	}
 
 	/** The endpoint is disabled: the delivery fails without an attempt on the wire. */
 	@Transactional
-	void recordSkipped(UUID deliveryId, Instant at, String why) {
+	void recordSkipped(UUID deliveryId, UUID ownerId, Instant at, String why) {
 		deliveries.findById(deliveryId).filter(d -> d.status() == Delivery.Status.PENDING).ifPresent(d -> {
 			attempts.save(DeliveryAttempt.skipped(deliveryId, at, why));
 			d.attempted(at, new Verdict.Failed(why, false));
+			deliveryEvents.failed(d, ownerId, at, null, 0, true, why, true);
 		});
 	}
 

@@ -111,6 +111,10 @@ class Delivery implements Persistable<UUID> {
 		return appId;
 	}
 
+	String eventType() {
+		return eventType;
+	}
+
 	String payload() {
 		return payload;
 	}
@@ -132,6 +136,13 @@ class Delivery implements Persistable<UUID> {
 		}
 		else {
 			finish(verdict instanceof Verdict.Delivered ? Status.DELIVERED : Status.FAILED, at);
+		}
+	}
+
+	/** Ends a pending delivery as failed: its endpoint was disabled. */
+	void giveUp(Instant at) {
+		if (status == Status.PENDING) {
+			finish(Status.FAILED, at);
 		}
 	}
 

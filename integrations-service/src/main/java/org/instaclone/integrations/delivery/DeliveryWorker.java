@@ -54,7 +54,7 @@ class DeliveryWorker {
 		}
 		Instant now = clock.instant();
 		if (target.disabledReason() != null) {
-			record.recordSkipped(deliveryId, now, "Not sent: the endpoint is disabled. " + target.disabledReason());
+			record.recordSkipped(deliveryId, target.ownerId(), now, "Not sent: the endpoint is disabled. " + target.disabledReason());
 			return;
 		}
 		byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ class DeliveryWorker {
 		Map<String, String> headers = Map.of("webhook-id", msgId, "webhook-timestamp", Long.toString(timestamp),
 				"webhook-signature", WebhookSignatures.sign(msgId, timestamp, body, target.secrets()));
 		WebhookSender.Response response = sender.post(target.url(), headers, body, CLOUDEVENTS_JSON);
-		record.recordAttempt(deliveryId, now, response);
+		record.recordAttempt(deliveryId, target.ownerId(), now, response);
 	}
 
 	/**

@@ -50,7 +50,8 @@ public class Endpoints {
 	 * Where and how to deliver: the URL, the secrets to sign with (the current one first, then the
 	 * rotated-out one during its overlap window), and why it is disabled, if it is.
 	 */
-	public record Target(UUID endpointId, String url, List<String> secrets, @Nullable String disabledReason) {
+	public record Target(UUID endpointId, UUID ownerId, String url, List<String> secrets,
+			@Nullable String disabledReason) {
 
 		@Override
 		public String toString() {
@@ -73,7 +74,7 @@ public class Endpoints {
 			if (previous != null) {
 				secrets.add(cipher.open(previous, e.id()));
 			}
-			return new Target(e.id(), e.url(), List.copyOf(secrets), e.disabledReason());
+			return new Target(e.id(), e.ownerId(), e.url(), List.copyOf(secrets), e.disabledReason());
 		});
 	}
 

@@ -24,7 +24,11 @@ import org.instaclone.integrations.TestClock;
 import org.instaclone.integrations.TestDns;
 import org.instaclone.integrations.WebhookReceiver;
 import org.instaclone.integrations.WebhookReceiver.Reply;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,6 +71,9 @@ class DeliveryEngineTests {
 
 	@Autowired
 	TestDns dns;
+
+	@Autowired
+	ConsumerFactory<String, String> consumers;
 
 	final UUID owner = UUID.randomUUID();
 
@@ -332,6 +339,82 @@ class DeliveryEngineTests {
 		event(endpoint);
 		WebhookReceiver.Received after = awaitReceived(receiver, 2).get(1);
 		assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
+	}
+
+	@Test
+	void everyAttemptIsPublishedOnWebhookDeliveriesThroughTheOutbox() throws Exception {
+		WebhookReceiver flaky = receiver();
+		AtomicInteger calls = new AtomicInteger();
+		flaky.answer(r -> calls.incrementAndGet() == 1 ? new Reply(500, Map.of(), "<h1>secret stack trace</h1>")
+				: Reply.status(204));
+		Endpoint endpoint = endpoint(flaky.url());
+		event(endpoint);
+		awaitDelivery(endpoint, d -> d.get("attempts").asInt() == 1);
+		clock.advance(Duration.ofSeconds(7));
+		scheduler.wakeUp();
+		String deliveryId = awaitDeliveryStatus(endpoint, "delivered").get("id").asString();
+
+		WebhookReceiver gone = receiver();
+		gone.answer(r -> Reply.status(410));
+		Endpoint goneEndpoint = endpoint(gone.url());
+		event(goneEndpoint); // the owner's first endpoint gets this one too
+		String goneId = awaitDeliveryStatus(goneEndpoint, "failed").get("id").asString();
+
+		try (Consumer<String, String> consumer = consumers.createConsumer("test-" + UUID.randomUUID(), null, null,
+				props(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
+			consumer.subscribe(List.of("webhook-deliveries"));
+			Map<String, List<ConsumerRecord<String, String>>> byDelivery = new java.util.HashMap<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				consumer.poll(Duration.ofMillis(500)).forEach(r -> byDelivery
+					.computeIfAbsent(json.readTree(r.value()).at("/data/deliveryId").asString(), k -> new ArrayList<>())
+					.add(r));
+				return byDelivery.getOrDefault(deliveryId, List.of()).size() >= 2 && byDelivery.containsKey(goneId);
+			});
+			List<ConsumerRecord<String, String>> records = byDelivery.get(deliveryId);
+			assertThat(records).extracting(ConsumerRecord::key).containsOnly(endpoint.id());
+			List<JsonNode> events = records.stream().map(r -> json.readTree(r.value())).toList();
+			assertThat(events).extracting(e -> e.get("type").asString())
+				.containsExactly("instaclone.webhook.failed.v1", "instaclone.webhook.delivered.v1");
+			assertThat(events).allSatisfy(e -> {
+				assertThat(e.get("specversion").asString()).isEqualTo("1.0");
+				assertThat(e.get("source").asString()).isEqualTo("/integrations-service");
+				assertThat(e.toString()).doesNotContain("secret stack trace").doesNotContain("followerId");
+			});
+
+			JsonNode failed = events.get(0).get("data");
+			assertThat(failed.get("deliveryId").asString()).isEqualTo(deliveryId);
+			assertThat(failed.get("endpointId").asString()).isEqualTo(endpoint.id());
+			assertThat(failed.get("appId").asString()).isEqualTo(endpoint.appId());
+			assertThat(failed.get("ownerId").asString()).isEqualTo(owner.toString());
+			assertThat(failed.get("eventType").asString()).isEqualTo(FOLLOWED);
+			assertThat(failed.get("attempt").asInt()).isEqualTo(1);
+			assertThat(failed.get("statusCode").asInt()).isEqualTo(500);
+			assertThat(failed.get("latencyMs").isIntegralNumber()).isTrue();
+			assertThat(failed.get("at").asString()).isNotBlank();
+			assertThat(failed.get("outcome").asString()).isEqualTo("failed");
+			assertThat(failed.get("error").asString()).isEqualTo("HTTP 500");
+			assertThat(failed.get("final").asBoolean()).isFalse();
+
+			JsonNode delivered = events.get(1).get("data");
+			assertThat(delivered.get("deliveryId").asString()).isEqualTo(deliveryId);
+			assertThat(delivered.get("attempt").asInt()).isEqualTo(2);
+			assertThat(delivered.get("statusCode").asInt()).isEqualTo(204);
+			assertThat(delivered.get("ownerId").asString()).isEqualTo(owner.toString());
+			assertThat(delivered.has("outcome")).isFalse();
+
+			assertThat(byDelivery.get(goneId)).hasSize(1);
+			assertThat(byDelivery.get(goneId).get(0).key()).isEqualTo(goneEndpoint.id());
+			JsonNode gave = json.readTree(byDelivery.get(goneId).get(0).value());
+			assertThat(gave.get("type").asString()).isEqualTo("instaclone.webhook.failed.v1");
+			assertThat(gave.at("/data/statusCode").asInt()).isEqualTo(410);
+			assertThat(gave.at("/data/final").asBoolean()).isTrue();
+		}
+	}
+
+	static java.util.Properties props(String key, String value) {
+		java.util.Properties properties = new java.util.Properties();
+		properties.setProperty(key, value);
+		return properties;
 	}
 
 	// ---- helpers
