@@ -1,11 +1,18 @@
 package org.instaclone.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -52,9 +59,47 @@ class WebClientTests {
 	}
 
 	@Test
-	void theScriptsAndStylesArePublic() {
+	void theScriptsAndStylesArePublic() throws IOException {
 		for (String file : new String[] { "/js/app.js", "/js/api.js", "/css/app.css", "/favicon.svg" }) {
 			client.get().uri(file).exchange().expectStatus().isOk();
+		}
+		List<String> modules = scripts().stream().map(WebClientTests::path).toList();
+		assertThat(modules).as("every screen is a module of its own").contains("/js/screens/feed.js",
+				"/js/screens/upload.js", "/js/screens/insights.js", "/js/screens/integrations.js", "/js/screens/ads.js");
+		for (String module : modules) {
+			client.get()
+				.uri(module)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value("Content-Type", type -> assertThat(type).as(module).contains("javascript"));
+		}
+	}
+
+	@Test
+	void theScriptsNeverBuildMarkupFromStringsNorStoreTokens() throws IOException {
+		for (Resource script : scripts()) {
+			String source = script.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(source).as("%s: text goes in through textContent and attributes only; tokens stay in memory",
+					path(script))
+				.doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+						"new Function", "localStorage", "sessionStorage", "document.cookie", ".style.cssText",
+						"setAttribute('style'");
+		}
+	}
+
+	private static List<Resource> scripts() throws IOException {
+		return List.of(new PathMatchingResourcePatternResolver().getResources("classpath:static/js/**/*.js"));
+	}
+
+	private static String path(Resource script) {
+		try {
+			String url = script.getURL().toString();
+			return url.substring(url.lastIndexOf("/static/") + "/static".length());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 }

@@ -1,5 +1,9 @@
 package org.instaclone.systemtests;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,21 +33,25 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the whole local system exactly as the README does and checks, only through the gateway on
- * http://localhost:8080, that sign-up, following and the follower list work, that the follow event
- * reaches Kafka, and that stopping the runner leaves nothing behind.
+ * Starts the whole local system exactly as the README does, once (it costs over a minute), and checks
+ * only through the gateway on http://localhost:8080: sign-up, following and the follower list, the
+ * follow event on Kafka, then the web client in headless Chromium (two people, a photo, a follow, the
+ * feed with a sponsored post, the insights chart moving with views, a webhook endpoint), and finally
+ * that stopping the runner leaves nothing behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,11 +70,27 @@ class LocalSystemIT {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final Path home = Path.of(System.getProperty("instaclone.home", "..")).toAbsolutePath().normalize();
+
+	private final WebScenario web = new WebScenario();
+
 	private @Nullable LocalRunnerProcess runner;
+
+	private @Nullable Browser browser;
+
+	/**
+	 * {@code -Dinstaclone.attach=true}: use a local system that is already running (the README's run
+	 * command) instead of starting one, e.g. to work on the web client; the stop test is skipped then.
+	 */
+	private final boolean attach = Boolean.getBoolean("instaclone.attach");
 
 	@BeforeAll
 	void startTheLocalSystem() throws Exception {
-		Path home = Path.of(System.getProperty("instaclone.home", "..")).toAbsolutePath().normalize();
+		if (this.attach) {
+			assertThat(isListening(8080)).as("-Dinstaclone.attach=true needs a running local system").isTrue();
+			return;
+		}
+		Path home = this.home;
 		for (String module : MODULES) {
 			assertThat(home.resolve(module).resolve("target").resolve(module + ".jar"))
 				.as("%s must be packaged before the system tests run (./mvnw verify does that)", module)
@@ -134,9 +160,197 @@ class LocalSystemIT {
 		assertThat(problem.path("title").asString()).isNotBlank();
 	}
 
+	// ---- the web client in a real browser (Order 10..19), against the same running system ----------
+
 	@Test
-	@Order(3)
+	@Order(10)
+	void webClientTwoPeopleAPhotoAFollowAndASponsoredPostInTheFeed() throws Exception {
+		Browser browser = browser();
+		browser.open(GATEWAY + "/");
+		browser.visible("#sign-up-form");
+		browser.screenshot("01-sign-in");
+
+		// A signs up and posts a photo
+		signUpInBrowser(browser, this.web.alice);
+		browser.visible("#feed-refresh");
+		browser.await("the empty feed's hint", Duration.ofSeconds(20),
+				(driver) -> browser.find("main [role=status]").getText().contains("Your feed is empty"));
+		browser.screenshot("02-feed-empty");
+		assertThat(browser.script("return [localStorage.length, sessionStorage.length, document.cookie]"))
+			.as("no token where page scripts (or injected ones) could read it: memory only, refresh token HttpOnly")
+			.isEqualTo(List.of(0L, 0L, ""));
+
+		browser.go("#/insights");
+		assertThat(chartTotal(browser, "#insights-views")).as("views before anyone saw a post").isZero();
+
+		browser.go("#/upload");
+		Path photo = this.web.photo();
+		browser.visible("#upload-file").sendKeys(photo.toString());
+		browser.type("#upload-caption", "Evening at the pier #" + this.web.hashtag);
+		browser.visible("#upload-preview");
+		browser.screenshot("03-upload");
+		browser.clickable("#upload-submit").click();
+		String postId = browser.await("the post page after the upload", Duration.ofSeconds(60),
+				(driver) -> driver.getCurrentUrl().contains("#/p/") ? driver.getCurrentUrl().replaceAll(".*#/p/", "") : null);
+		this.web.postId = postId;
+		browser.await("the uploaded photo is shown", Duration.ofSeconds(20), (driver) -> (Boolean) browser
+			.script("const img = document.querySelector('main img.photo'); return !!img && img.complete && img.naturalWidth > 0"));
+		assertThat(browser.find("main img.photo").getAttribute("srcset")).as("srcset from the media variants")
+			.contains("/api/media/").contains(" 640w");
+		assertThat(browser.find("main img.photo").getAttribute("loading")).isEqualTo("eager");
+		browser.screenshot("04-post");
+
+		// an advertiser campaign with A's photo, through the API (the web client's Ads screen is shown later)
+		String aliceToken = signIn(this.web.alice).path("accessToken").asString();
+		JsonNode post = this.json.readTree(send(request("/api/posts/" + postId, aliceToken).GET()).body());
+		String mediaKey = null;
+		for (JsonNode image : post.path("images")) {
+			if (image.path("kind").asString().equals("w1080")) {
+				mediaKey = image.path("url").asString().replace("/api/media/", "");
+			}
+		}
+		assertThat(mediaKey).as("the w1080 variant of %s", post).isNotNull();
+		String campaign = this.json.writeValueAsString(Map.of("name", "Pier evenings", "headline", "Evenings at the pier",
+				"mediaKey", mediaKey, "callToActionUrl", "https://example.com/pier", "dailyBudgetCents", 100000,
+				"bidCpmCents", 500));
+		HttpResponse<String> created = send(request("/api/ads/campaigns", aliceToken).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(campaign)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		this.web.campaignId = this.json.readTree(created.body()).path("id").asString();
+		HttpResponse<String> activated = send(request("/api/ads/campaigns/" + this.web.campaignId + "/activate", aliceToken)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+
+		// A signs out; B signs up, finds A and follows
+		signOutInBrowser(browser);
+		signUpInBrowser(browser, this.web.bob);
+		browser.go("#/search?q=" + this.web.alice);
+		browser.clickable("a.person-result").click();
+		browser.visible("#follow-button");
+		assertThat(browser.find("#profile-followers").getText()).isEqualTo("0");
+		browser.clickable("#follow-button").click();
+		browser.await("Follow turns into Unfollow", Duration.ofSeconds(20),
+				(driver) -> browser.find("#follow-button").getText().equals("Unfollow"));
+		browser.await("A has one follower", Duration.ofSeconds(20),
+				(driver) -> browser.find("#profile-followers").getText().equals("1"));
+		browser.screenshot("05-profile");
+
+		// B's feed gets A's post (the follow travels through Kafka to upload-service) and a sponsored post
+		browser.go("#/");
+		String byAlice = "article.post [id$='-author'] a[href='#/u/" + this.web.alice + "']";
+		browser.await("A's post in B's feed", Duration.ofSeconds(60), (driver) -> {
+			if (!browser.findAll(byAlice).isEmpty()) {
+				return true;
+			}
+			browser.clickable("#feed-refresh").click();
+			sleep(Duration.ofMillis(750));
+			return false;
+		});
+		browser.await("a sponsored post in B's feed", Duration.ofSeconds(30), (driver) -> {
+			List<WebElement> ads = browser.findAll("article.sponsored");
+			if (!ads.isEmpty() && ads.get(0).getText().contains("Sponsored")) {
+				return true;
+			}
+			browser.clickable("#feed-refresh").click();
+			sleep(Duration.ofMillis(1500));
+			return false;
+		});
+		assertThat(browser.find("article.sponsored").getText()).contains("Evenings at the pier");
+		assertThat(browser.find("article.sponsored a.cta").getAttribute("href")).isEqualTo("https://example.com/pier");
+		browser.screenshot("06-feed");
+	}
+
+	@Test
+	@Order(11)
+	void webClientInsightsChartMovesWithViews() throws Exception {
+		Browser browser = browser();
+		assertThat(this.web.postId).as("the scenario's first part ran").isNotNull();
+		// B's view of A's post is sent by the view beacon; signing out sends what is still queued
+		signOutInBrowser(browser);
+		signInInBrowser(browser, this.web.alice);
+		browser.go("#/insights");
+		browser.await("A's post views in the insights chart (metrics arrive through Kafka and a batch writer)",
+				Duration.ofSeconds(60), (driver) -> {
+					if (chartTotal(browser, "#insights-views") >= 1) {
+						return true;
+					}
+					sleep(Duration.ofMillis(1500));
+					browser.clickable("#insights-refresh").click();
+					return false;
+				});
+		browser.await("A's follower gained in the insights chart", Duration.ofSeconds(30), (driver) -> {
+			if (chartTotal(browser, "#insights-followers") >= 1) {
+				return true;
+			}
+			sleep(Duration.ofMillis(1500));
+			browser.clickable("#insights-refresh").click();
+			return false;
+		});
+		assertThat(browser.findAll("#insights-views svg rect.bar")).as("bars drawn").isNotEmpty();
+		browser.screenshot("07-insights");
+	}
+
+	@Test
+	@Order(12)
+	void webClientRegistersAWebhookEndpointAndShowsItsSecretOnce() throws Exception {
+		Browser browser = browser();
+		browser.go("#/integrations");
+		browser.type("#app-name", "Pier bot");
+		browser.type("#app-description", "Tells the pier channel about new followers");
+		browser.clickable("#app-form button[type=submit]").click();
+		browser.visible("#endpoint-form");
+		// integrations-service refuses private and local addresses (SSRF guard); a public URL is accepted
+		browser.type("#endpoint-url", "http://127.0.0.1:9/hook");
+		browser.clickable("#endpoint-form button[type=submit]").click();
+		assertThat(browser.visible("#notice").getText()).as("a refused URL is explained in words").contains("url");
+		browser.type("#endpoint-url", "https://example.com/hook");
+		browser.clickable("#endpoint-form button[type=submit]").click();
+		String secret = browser.visible("#endpoint-secret").getAttribute("value");
+		assertThat(secret).startsWith("whsec_");
+		browser.await("the endpoint is listed", Duration.ofSeconds(20),
+				(driver) -> browser.find("#endpoints").getText().contains("https://example.com/hook"));
+		browser.screenshot("08-integrations");
+		String appPage = browser.driver().getCurrentUrl();
+		browser.go("#/integrations");
+		browser.visible("#apps a");
+		browser.open(appPage);
+		browser.await("the app page again", Duration.ofSeconds(20),
+				(driver) -> browser.find("#endpoints").getText().contains("https://example.com/hook"));
+		assertThat(browser.driver().getPageSource()).as("the secret is shown once only").doesNotContain(secret);
+	}
+
+	@Test
+	@Order(13)
+	void webClientOtherScreensRenderWithoutErrorsAndFitAPhone() throws Exception {
+		Browser browser = browser();
+		browser.go("#/ads");
+		browser.clickable("#campaigns a").click();
+		browser.visible("#campaign-stats");
+		browser.await("the campaign's stats", Duration.ofSeconds(20),
+				(driver) -> !browser.find("#campaign-stats").getText().contains("Loading"));
+		browser.screenshot("09-ads");
+		browser.go("#/search?q=%23" + this.web.hashtag);
+		browser.visible("#search-posts a.tile img");
+		browser.screenshot("10-search");
+		browser.windowSize(360, 780);
+		browser.go("#/");
+		browser.visible("article.post img.photo");
+		assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
+			.as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
+		browser.screenshot("11-phone-feed");
+		browser.go("#/u/" + this.web.alice);
+		browser.visible("#profile-posts a.tile");
+		assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
+		browser.screenshot("12-phone-profile");
+		browser.windowSize(1280, 900);
+		assertThat(browser.console()).as("browser console: no CSP violation, no script error")
+			.noneMatch((line) -> line.contains("Content Security Policy") || line.contains("Uncaught"));
+	}
+
+	@Test
+	@Order(100)
 	void stoppingTheRunnerStopsEverythingItStarted() throws Exception {
+		Assumptions.assumeFalse(this.attach, "attached to a running system, which is not ours to stop");
 		LocalRunnerProcess started = runner();
 		List<ProcessHandle> children = started.process().descendants().toList();
 		assertThat(children.stream().map((child) -> child.info().commandLine().orElse("")).toList())
@@ -157,17 +371,67 @@ class LocalSystemIT {
 	}
 
 	@AfterAll
-	void stopTheLocalSystem() throws InterruptedException {
+	void stopTheLocalSystem() throws Exception {
+		Browser open = this.browser;
+		if (open != null) {
+			open.close();
+		}
 		LocalRunnerProcess started = this.runner;
 		if (started != null && started.process().isAlive() && !started.stop(Duration.ofSeconds(90))) {
 			started.kill();
 		}
 	}
 
+	private Browser browser() throws IOException {
+		Browser open = this.browser;
+		if (open == null) {
+			open = Browser.start(this.home.resolve("system-tests/target/screenshots"));
+			this.browser = open;
+		}
+		return open;
+	}
+
+	private void signUpInBrowser(Browser browser, String handle) {
+		browser.type("#sign-up-handle", handle);
+		browser.type("#sign-up-email", handle + "@example.com");
+		browser.type("#sign-up-password", PASSWORD);
+		browser.clickable("#sign-up-form button[type=submit]").click();
+		browser.await("signed in as " + handle, Duration.ofSeconds(30),
+				(driver) -> browser.find("#nav-profile").getText().equals("@" + handle));
+	}
+
+	private void signInInBrowser(Browser browser, String handle) {
+		browser.type("#sign-in-login", handle);
+		browser.type("#sign-in-password", PASSWORD);
+		browser.clickable("#sign-in-form button[type=submit]").click();
+		browser.await("signed in as " + handle, Duration.ofSeconds(30),
+				(driver) -> browser.find("#nav-profile").getText().equals("@" + handle));
+	}
+
+	private void signOutInBrowser(Browser browser) {
+		browser.clickable("#sign-out").click();
+		browser.visible("#sign-in-form");
+	}
+
+	/** The data-total of the chart in a section, once it has loaded. */
+	private static long chartTotal(Browser browser, String section) {
+		return Long.parseLong(browser.visible(section + " figure.chart-figure").getAttribute("data-total"));
+	}
+
 	private LocalRunnerProcess runner() {
 		LocalRunnerProcess started = this.runner;
 		assertThat(started).as("the local runner").isNotNull();
 		return started;
+	}
+
+	private JsonNode signIn(String handle) throws IOException, InterruptedException {
+		String body = this.json.writeValueAsString(Map.of("login", handle, "password", PASSWORD));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/accounts/sign-in"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(response.statusCode()).as("sign-in of %s: %s", handle, response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
 	}
 
 	private JsonNode signUp(String handle) throws IOException, InterruptedException {
@@ -229,6 +493,39 @@ class LocalSystemIT {
 		}
 		throw new AssertionError("No instaclone.follow.created.v1 event for " + followerId + " -> " + followeeId
 				+ " on topic follows within " + timeout.toSeconds() + " s; saw " + seen);
+	}
+
+	/** What the browser tests share: the two people, the hashtag, and what A created. */
+	private static final class WebScenario {
+
+		private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+		final String alice = "wca" + this.suffix;
+
+		final String bob = "wcb" + this.suffix;
+
+		final String hashtag = "pier" + this.suffix;
+
+		@Nullable String postId;
+
+		@Nullable String campaignId;
+
+		/** A small generated JPEG (a gradient with a sun), written to a temporary file. */
+		Path photo() throws IOException {
+			BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+			Graphics2D g = image.createGraphics();
+			g.setPaint(new GradientPaint(0, 0, new Color(0xF5, 0x85, 0x29), 0, 600, new Color(0x51, 0x5B, 0xD4)));
+			g.fillRect(0, 0, 800, 600);
+			g.setColor(new Color(0xFF, 0xE0, 0x80));
+			g.fillOval(320, 300, 160, 160);
+			g.setColor(new Color(0x20, 0x20, 0x40));
+			g.fillRect(0, 420, 800, 180);
+			g.dispose();
+			Path file = Files.createTempFile("instaclone-photo-", ".jpg");
+			file.toFile().deleteOnExit();
+			ImageIO.write(image, "jpg", file.toFile());
+			return file;
+		}
 	}
 
 	private static boolean isListening(int port) {
