@@ -312,6 +312,8 @@ export const createApp = (body) => send('POST', apps, { body });
 export const deleteApp = (id) => send('DELETE', `${apps}/${segment(id)}`);
 export const endpoints = (appId) => send('GET', `${apps}/${segment(appId)}/endpoints${query({ limit: 100 })}`);
 export const createEndpoint = (appId, body) => send('POST', `${apps}/${segment(appId)}/endpoints`, { body });
+export const deleteEndpoint = (appId, endpointId) =>
+  send('DELETE', `${apps}/${segment(appId)}/endpoints/${segment(endpointId)}`);
 export const rotateSecret = (appId, endpointId) =>
   send('POST', `${apps}/${segment(appId)}/endpoints/${segment(endpointId)}/secret/rotate`);
 export const enableEndpoint = (appId, endpointId) =>

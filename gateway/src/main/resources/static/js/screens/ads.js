@@ -115,7 +115,7 @@ async function campaignPage(main, id) {
         h('dt', {}, 'Bid (CPM)'), h('dd', {}, money(campaign.bidCpmCents)),
         h('dt', {}, 'Spent today'), h('dd', {}, money(campaign.spentTodayCents)),
         h('dt', {}, 'Spent in total'), h('dd', {}, money(campaign.spentCents)),
-        h('dt', {}, 'Impressions'), h('dd', {}, count(campaign.impressions)),
+        h('dt', {}, 'Impressions'), h('dd', { id: 'campaign-impressions' }, count(campaign.impressions)),
         h('dt', {}, 'Clicks'), h('dd', {}, count(campaign.clicks)),
         h('dt', {}, 'Targeting'), h('dd', {}, campaign.targetHashtags?.length ? campaign.targetHashtags.map((t) => `#${t}`).join(' ') : 'everyone'),
         h('dt', {}, 'Created'), h('dd', {}, dateTime(campaign.createdAt))),

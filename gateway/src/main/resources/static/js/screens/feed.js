@@ -16,7 +16,7 @@ export function render(main) {
   const sentinel = h('div', { class: 'sentinel', 'aria-hidden': 'true' });
   const status = h('p', { class: 'muted center', role: 'status' });
   const refresh = h('button', { type: 'button', class: 'secondary', id: 'feed-refresh' }, 'Refresh');
-  main.append(h('div', { class: 'screen-head' }, h('h1', {}, 'Home'), refresh), list, sentinel, status);
+  main.append(h('div', { class: 'screen-head narrow' }, h('h1', {}, 'Home'), refresh), list, sentinel, status);
 
   let stop = null;
   let generation = 0;

@@ -110,6 +110,8 @@ function endpointForm(app, secretBox, reload) {
     h('input', { id: 'endpoint-url', name: 'url', type: 'url', required: true, maxlength: 2048,
       placeholder: 'https://example.com/webhooks', 'aria-describedby': 'endpoint-url-hint' }),
     h('small', { id: 'endpoint-url-hint' }, 'A public http(s) address; private and local addresses are refused.'),
+    h('label', { for: 'endpoint-description' }, 'Description (optional)'),
+    h('input', { id: 'endpoint-description', name: 'description', maxlength: 500 }),
     h('fieldset', { id: 'eventTypes' }, h('legend', {}, 'Events'),
       EVENT_TYPES.map(([type, label], i) => h('div', { class: 'check' },
         h('input', { type: 'checkbox', id: `event-${i}`, name: 'eventTypes', value: type, checked: i < 2 }),
@@ -119,7 +121,8 @@ function endpointForm(app, secretBox, reload) {
     event.preventDefault();
     const eventTypes = [...form.querySelectorAll('input[name="eventTypes"]:checked')].map((box) => box.value);
     run(form.querySelector('button'), async () => {
-      const created = await api.createEndpoint(app.id, { url: form.elements.namedItem('url').value.trim(), eventTypes });
+      const created = await api.createEndpoint(app.id, { url: form.elements.namedItem('url').value.trim(), eventTypes,
+        description: form.elements.namedItem('description').value.trim() || undefined });
       showSecret(secretBox, created.url, created.secret);
       form.reset();
       await reload();
@@ -163,6 +166,15 @@ function endpointItem(app, endpoint, secretBox, reload) {
       });
     }
   });
+  const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
+  remove.addEventListener('click', () => {
+    if (confirm(`Delete the endpoint ${endpoint.url} and its deliveries?`)) {
+      run(remove, async () => {
+        await api.deleteEndpoint(app.id, endpoint.id);
+        await reload();
+      });
+    }
+  });
   const enable = endpoint.status === 'disabled' ? h('button', { type: 'button' }, 'Enable') : null;
   enable?.addEventListener('click', () => run(enable, async () => {
     await api.enableEndpoint(app.id, endpoint.id);
@@ -171,10 +183,11 @@ function endpointItem(app, endpoint, secretBox, reload) {
   return h('li', { class: 'endpoint' },
     h('div', {}, h('code', { class: 'url' }, endpoint.url), ' ',
       h('span', { class: `badge ${endpoint.status}` }, endpoint.status)),
+    endpoint.description ? h('p', { class: 'plain' }, endpoint.description) : null,
     h('small', { class: 'muted' }, endpoint.eventTypes.join(', ')),
     endpoint.disabledReason ? h('p', { class: 'warning' }, endpoint.disabledReason) : null,
     endpoint.failingSince ? h('p', { class: 'warning' }, `Failing since ${dateTime(endpoint.failingSince)}`) : null,
-    h('div', { class: 'row' }, rotate, enable));
+    h('div', { class: 'row' }, rotate, enable, remove));
 }
 
 function deliveryItem(app, delivery) {

@@ -16,6 +16,7 @@ export async function render(main, { match, me }) {
     following = Boolean((await api.follows(me.handle, profile.handle))?.follows);
   }
   const followers = h('strong', { id: 'profile-followers' }, count(profile.followers));
+  const followersWord = h('span', {}, profile.followers === 1 ? ' follower' : ' followers');
   const followButton = self ? null : h('button', { type: 'button', id: 'follow-button' });
   const showFollow = () => {
     followButton.textContent = following ? 'Unfollow' : 'Follow';
@@ -30,10 +31,11 @@ export async function render(main, { match, me }) {
       showFollow();
       const fresh = await api.profile(profile.handle);
       followers.textContent = count(fresh.followers);
+      followersWord.textContent = fresh.followers === 1 ? ' follower' : ' followers';
     }));
   }
 
-  const name = h('p', { class: 'profile-name' }, profile.displayName || '');
+  const name = h('p', { class: 'profile-name' }, profile.displayName !== profile.handle ? profile.displayName ?? '' : '');
   const bio = h('p', { class: 'bio' }, profile.bio || '');
   main.append(h('section', { class: 'card profile', 'aria-labelledby': 'profile-handle' },
     h('div', { class: 'profile-head' },
@@ -42,7 +44,7 @@ export async function render(main, { match, me }) {
         h('h1', { id: 'profile-handle' }, `@${profile.handle}`),
         name,
         h('ul', { class: 'counts' },
-          h('li', {}, h('a', { href: `${base}/followers` }, followers, ' followers')),
+          h('li', {}, h('a', { href: `${base}/followers` }, followers, followersWord)),
           h('li', {}, h('a', { href: `${base}/following` }, h('strong', { id: 'profile-following' }, count(profile.following)),
             ' following'))),
         followButton)),

@@ -257,6 +257,9 @@ class LocalSystemIT {
 		});
 		assertThat(browser.find("article.sponsored").getText()).contains("Evenings at the pier");
 		assertThat(browser.find("article.sponsored a.cta").getAttribute("href")).isEqualTo("https://example.com/pier");
+		// seen: half of it on screen reports the impression (counted on the Ads screen below)
+		browser.script("document.querySelector('article.sponsored').scrollIntoView({block: 'center'})");
+		sleep(Duration.ofMillis(500));
 		browser.screenshot("06-feed");
 	}
 
@@ -325,9 +328,17 @@ class LocalSystemIT {
 		Browser browser = browser();
 		browser.go("#/ads");
 		browser.clickable("#campaigns a").click();
-		browser.visible("#campaign-stats");
-		browser.await("the campaign's stats", Duration.ofSeconds(20),
-				(driver) -> !browser.find("#campaign-stats").getText().contains("Loading"));
+		browser.await("B's impression on the campaign page and its stats chart (ads events reach metrics-service)",
+				Duration.ofSeconds(45), (driver) -> {
+					if (browser.visible("#campaign-impressions").getText().equals("1")
+							&& !browser.findAll("#campaign-stats figure.chart-figure").isEmpty()
+							&& chartTotal(browser, "#campaign-stats") == 1) {
+						return true;
+					}
+					sleep(Duration.ofMillis(1500));
+					browser.go("#/ads/" + this.web.campaignId + "?at=" + System.nanoTime());
+					return false;
+				});
 		browser.screenshot("09-ads");
 		browser.go("#/search?q=%23" + this.web.hashtag);
 		browser.visible("#search-posts a.tile img");
