@@ -15,7 +15,7 @@ export async function render(main, { match, me }) {
   if (post.authorId !== me?.id) {
     return;
   }
-  const stats = h('section', { class: 'card', 'aria-labelledby': 'post-views-title' },
+  const stats = h('section', { class: 'card post-page', 'aria-labelledby': 'post-views-title' },
     h('h2', { id: 'post-views-title' }, 'Views in the last 48 hours'), h('p', { class: 'muted' }, 'Loading…'));
   const remove = h('button', { type: 'button', class: 'danger', id: 'post-delete' }, 'Delete post');
   remove.addEventListener('click', () => {
@@ -28,7 +28,7 @@ export async function render(main, { match, me }) {
       showInfo('Post deleted');
     });
   });
-  main.append(stats, h('div', { class: 'row end' }, remove));
+  main.append(stats, h('div', { class: 'row end post-page' }, remove));
   const span = range('hour', 48);
   try {
     const series = await api.postViews(post.id, 'hour', span.from, span.to);
