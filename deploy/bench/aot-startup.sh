@@ -15,7 +15,7 @@ export POSTGRES_URL=jdbc:postgresql://127.0.0.1:1/training KAFKA_BOOTSTRAP_SERVE
 export INSTACLONE_TOKENS_KEY_DIR="$work/keys" MEDIA_DIR="$work/media"
 flags=(-Dspring.context.exit=onRefresh -Dspring.flyway.enabled=false -Dspring.jpa.hibernate.ddl-auto=none
   -Dspring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false
-  -Dspring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect)
+  -Dspring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect -Dspring.kafka.admin.auto-create=false)
 for m in "${modules[@]}"; do
   "$java" -Djarmode=tools -jar "$m/target/$m.jar" extract --layers --destination "$work/$m/layers" >/dev/null
   mkdir -p "$work/$m/app"

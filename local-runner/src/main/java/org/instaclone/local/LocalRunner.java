@@ -257,6 +257,10 @@ public final class LocalRunner {
 		if (service.module().equals("upload-service")) {
 			environment.put("MEDIA_DIR", this.layout.media().toString());
 		}
+		if (service.module().equals("integrations-service")) {
+			// its own random key, kept in the data folder: never the public development key
+			environment.put("INTEGRATIONS_SECRET_KEY", secrets.aesKeyFor("integrations-service"));
+		}
 		if (service.module().equals("gateway")) {
 			for (Service backend : Services.ALL) {
 				if (backend.database() != null) {

@@ -15,9 +15,11 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The database passwords, one per login, generated at random on first start and kept (mode 0600) in
+ * The database passwords, one per login, and AES-256 keys (integrations-service's
+ * {@code INTEGRATIONS_SECRET_KEY}), generated at random on first start and kept (mode 0600) in
  * {@code <data>/secrets/postgres-passwords.properties}. They are handed to the services through
- * environment variables and never printed.
+ * environment variables and never printed. A key must survive restarts: what it encrypted does not
+ * open under another.
  */
 final class Secrets {
 
@@ -56,6 +58,20 @@ final class Secrets {
 			save();
 		}
 		return password;
+	}
+
+	/** Base64 of a 32-byte random AES key named {@code name}, generated (and saved) on first use. */
+	synchronized String aesKeyFor(String name) {
+		String property = "aes-key." + name;
+		String key = this.passwords.getProperty(property);
+		if (key == null) {
+			byte[] bytes = new byte[32];
+			RANDOM.nextBytes(bytes);
+			key = Base64.getEncoder().encodeToString(bytes);
+			this.passwords.setProperty(property, key);
+			save();
+		}
+		return key;
 	}
 
 	static String randomPassword() {

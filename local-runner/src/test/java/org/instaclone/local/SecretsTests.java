@@ -29,4 +29,17 @@ class SecretsTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsDir))).isEqualTo("rwx------");
 	}
+
+	@Test
+	void generatesARandomAesKeyOnceAndKeepsItAcrossRestarts() {
+		Path secretsDir = this.dir.resolve("secrets");
+		Secrets first = Secrets.load(secretsDir);
+		String key = first.aesKeyFor("integrations-service");
+
+		assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+		assertThat(key).isNotEqualTo("ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=");
+		assertThat(first.passwordFor("integrations")).isNotEqualTo(key);
+		assertThat(Secrets.load(secretsDir).aesKeyFor("integrations-service")).isEqualTo(key);
+		assertThat(Secrets.load(this.dir.resolve("elsewhere")).aesKeyFor("integrations-service")).isNotEqualTo(key);
+	}
 }

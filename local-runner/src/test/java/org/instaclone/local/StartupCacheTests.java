@@ -31,4 +31,37 @@ class StartupCacheTests {
 		Files.setLastModifiedTime(jar, reproducible);
 		assertThat(StartupCache.stampOf(jar)).isNotEqualTo(first);
 	}
+
+	@Test
+	void theBuildsArchiveIsUsedOnlyForTheJarAndJvmItWasTrainedOn(@TempDir Path home) throws Exception {
+		Service service = Services.named("ads-service").orElseThrow();
+		Path fatJar = home.resolve("ads-service/target/ads-service.jar");
+		Files.createDirectories(fatJar.getParent());
+		Files.writeString(fatJar, "built");
+		JavaCommand java = new JavaCommand("/opt/jdk/bin/java", home.resolve("local-runner.jar"));
+		Path trained = StartupCache.trainedDirectory(fatJar);
+		assertThat(trained).isEqualTo(home.resolve("ads-service/target/cds"));
+		Files.createDirectories(trained.resolve("app"));
+		Files.writeString(trained.resolve("app/ads-service.jar"), "extracted");
+		Files.writeString(trained.resolve("app.jsa"), "archive");
+
+		// no stamp: a training that did not finish is never used
+		assertThat(StartupCache.trained(service, fatJar, StartupCache.stampOf(fatJar, java))).isEmpty();
+
+		Files.writeString(trained.resolve("source.txt"), StartupCache.stampOf(fatJar, java));
+		assertThat(StartupCache.trained(service, fatJar, StartupCache.stampOf(fatJar, java))).hasValueSatisfying(
+				(prepared) -> {
+					assertThat(prepared.jar()).isEqualTo(trained.resolve("app/ads-service.jar"));
+					assertThat(prepared.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + trained.resolve("app.jsa"));
+					assertThat(prepared.recording()).isFalse();
+				});
+
+		// another JVM cannot map the archive
+		JavaCommand otherJvm = new JavaCommand("/opt/other-jdk/bin/java", home.resolve("local-runner.jar"));
+		assertThat(StartupCache.trained(service, fatJar, StartupCache.stampOf(fatJar, otherJvm))).isEmpty();
+
+		// the jar was rebuilt from changed code after the training (e.g. ./mvnw -pl ads-service package)
+		Files.writeString(fatJar, "rebuilt");
+		assertThat(StartupCache.trained(service, fatJar, StartupCache.stampOf(fatJar, java))).isEmpty();
+	}
 }
