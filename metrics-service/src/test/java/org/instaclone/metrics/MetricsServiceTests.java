@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +17,10 @@ import org.instaclone.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +48,12 @@ class MetricsServiceTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
+
 	@Test
 	void followEventsBecomeTheFolloweesNetChangeAndARedeliveryCountsOnce() throws Exception {
 		UUID followee = UUID.randomUUID();
@@ -62,6 +73,45 @@ class MetricsServiceTests {
 			.andExpect(jsonPath("$.days[0].gained").value(2))
 			.andExpect(jsonPath("$.days[0].lost").value(1))
 			.andExpect(jsonPath("$.net").value(1));
+	}
+
+	/**
+	 * One poll (the listener is stopped while the records are sent) with a duplicate id and a malformed
+	 * record in the middle: the records around the bad one count, the duplicate once, and the bad one
+	 * is parked on the dead-letter topic.
+	 */
+	@Test
+	void aPollWithADuplicateAndAMalformedRecordCountsTheRestOnceAndParksTheBadOne() throws Exception {
+		UUID followee = UUID.randomUUID();
+		String garbage = "{not json " + UUID.randomUUID();
+		MessageListenerContainer follows = listeners.getListenerContainer("metrics.follows");
+		follows.stop();
+		try {
+			UUID a = UUID.randomUUID();
+			String id = UUID.randomUUID().toString();
+			send("follows", a, id, "instaclone.follow.created.v1", follow(a, followee));
+			send("follows", a, id, "instaclone.follow.created.v1", follow(a, followee));
+			kafka.send("follows", a.toString(), garbage).get();
+			UUID b = UUID.randomUUID();
+			send("follows", a, UUID.randomUUID().toString(), "instaclone.follow.created.v1", follow(b, followee));
+		}
+		finally {
+			follows.start();
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> mvc.perform(get("/api/metrics/me/followers").param("days", "1")
+				.header("Authorization", bearer(followee))).andExpect(jsonPath("$.days[0].gained").value(2)));
+		try (Consumer<?, ?> dlt = consumers.createConsumer("dlt-" + UUID.randomUUID(), null, null,
+				props(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
+			dlt.subscribe(List.of("follows-dlt"));
+			List<Object> parked = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				dlt.poll(Duration.ofMillis(500)).forEach(r -> parked.add(r.value()));
+				return parked.contains(garbage);
+			});
+		}
+		mvc.perform(get("/api/metrics/me/followers").param("days", "1").header("Authorization", bearer(followee)))
+			.andExpect(jsonPath("$.days[0].gained").value(2));
 	}
 
 	@Test
@@ -256,6 +306,12 @@ class MetricsServiceTests {
 				Instant.now().toString()));
 		data.putAll(failure);
 		return data;
+	}
+
+	private static java.util.Properties props(String key, String value) {
+		java.util.Properties props = new java.util.Properties();
+		props.put(key, value);
+		return props;
 	}
 
 	private static Map<String, Object> follow(UUID follower, UUID followee) {

@@ -1,5 +1,6 @@
 package org.instaclone.metrics.owner;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +42,22 @@ public class Owners {
 			.update();
 	}
 
-	/** Apps never change owner; the first delivery event seen for an app records it. */
+	/**
+	 * Records the owner of each app (one statement; apps never change owner, so the first delivery
+	 * event seen for an app decides).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void appSeen(UUID appId, UUID ownerId) {
-		jdbc.sql("insert into app_owner (app_id, owner_id) values (?, ?) on conflict do nothing")
-			.params(appId, ownerId)
+	public void appsSeen(Map<UUID, UUID> ownerByApp) {
+		if (ownerByApp.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into app_owner (app_id, owner_id)
+				select a, o from unnest(?::uuid[], ?::uuid[]) as u(a, o)
+				order by a
+				on conflict do nothing""")
+			.params(ownerByApp.keySet().stream().map(UUID::toString).toArray(String[]::new),
+					ownerByApp.values().stream().map(UUID::toString).toArray(String[]::new))
 			.update();
 	}
 

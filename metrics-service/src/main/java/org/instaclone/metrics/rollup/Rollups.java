@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,17 +32,61 @@ public class Rollups {
 
 	/**
 	 * Counts {@code delta} more of the metric at {@code at}, in every grain the metric keeps; joins the
-	 * caller's (consumer's) transaction. One upsert per grain, so concurrent writers lose no updates.
+	 * caller's (consumer's) transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(Metric metric, UUID subject, Instant at, long delta) {
-		for (Grain grain : metric.grains()) {
-			jdbc.sql("""
-					insert into rollup (metric, subject_id, grain, bucket, value) values (?, ?, ?, ?, ?)
-					on conflict (metric, subject_id, grain, bucket) do update set value = rollup.value + excluded.value""")
-				.params(metric.key(), subject, grain.key(), Timestamp.from(grain.bucket(at)), delta)
-				.update();
+		addAll(List.of(new Increment(metric, subject, at, delta)));
+	}
+
+	/**
+	 * Counts many increments with ONE statement: they are summed per counter (metric, subject, grain,
+	 * bucket) first, so a batch touching a popular counter 500 times upserts it once; the counters are
+	 * upserted in key order, so concurrent writers cannot deadlock on them, and atomically, so they lose
+	 * no updates. Joins the caller's (consumer's) transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void addAll(Collection<Increment> increments) {
+		Map<Counter, Long> sums = new HashMap<>();
+		for (Increment increment : increments) {
+			for (Grain grain : increment.metric().grains()) {
+				sums.merge(new Counter(increment.metric().key(), increment.subject(), grain.key(),
+						grain.bucket(increment.at())), increment.delta(), Long::sum);
+			}
 		}
+		if (sums.isEmpty()) {
+			return;
+		}
+		int n = sums.size();
+		String[] metrics = new String[n];
+		String[] subjects = new String[n];
+		String[] grains = new String[n];
+		long[] buckets = new long[n];
+		long[] values = new long[n];
+		int i = 0;
+		for (Map.Entry<Counter, Long> sum : sums.entrySet()) {
+			Counter counter = sum.getKey();
+			metrics[i] = counter.metric();
+			subjects[i] = counter.subject().toString();
+			grains[i] = counter.grain();
+			buckets[i] = ChronoUnit.MICROS.between(Instant.EPOCH, counter.bucket());
+			values[i++] = sum.getValue();
+		}
+		jdbc.sql("""
+				insert into rollup (metric, subject_id, grain, bucket, value)
+				select m, s, g, timestamptz 'epoch' + b * interval '1 microsecond', v
+				from unnest(?::text[], ?::uuid[], ?::text[], ?::int8[], ?::int8[]) as u(m, s, g, b, v)
+				order by m, s, g, b
+				on conflict (metric, subject_id, grain, bucket) do update set value = rollup.value + excluded.value""")
+			.params(metrics, subjects, grains, buckets, values)
+			.update();
+	}
+
+	/** {@code delta} more of a metric for a subject at an instant (counted in each of the metric's grains). */
+	public record Increment(Metric metric, UUID subject, Instant at, long delta) {
+	}
+
+	private record Counter(String metric, UUID subject, String grain, Instant bucket) {
 	}
 
 	/**

@@ -59,4 +59,26 @@ class RollupsTests {
 				Instant.parse("2025-06-02T00:00:00Z")))
 			.isEqualTo(Map.of(Instant.parse("2025-06-02T00:00:00Z"), 7L));
 	}
+
+	@Test
+	void aBatchOfIncrementsIsSummedPerCounter() {
+		UUID other = UUID.randomUUID();
+		rollups.addAll(java.util.List.of(new Rollups.Increment(Metric.FOLLOWER_GAINS, user, Instant.parse("2025-06-02T10:15:01Z"), 1),
+				new Rollups.Increment(Metric.FOLLOWER_GAINS, user, Instant.parse("2025-06-02T10:15:59Z"), 2),
+				new Rollups.Increment(Metric.FOLLOWER_GAINS, user, Instant.parse("2025-06-02T10:16:00Z"), 4),
+				new Rollups.Increment(Metric.FOLLOWER_GAINS, other, Instant.parse("2025-06-02T10:15:00Z"), 8),
+				new Rollups.Increment(Metric.FOLLOWER_LOSSES, user, Instant.parse("2025-06-02T10:15:00Z"), 16)));
+		rollups.addAll(java.util.List.of(new Rollups.Increment(Metric.FOLLOWER_GAINS, user, Instant.parse("2025-06-02T10:15:30Z"), 32)));
+
+		assertThat(rollups.series(Metric.FOLLOWER_GAINS, user, Grain.MINUTE, Instant.parse("2025-06-02T10:15:00Z"),
+				Instant.parse("2025-06-02T10:16:00Z")))
+			.containsExactly(entry(Instant.parse("2025-06-02T10:15:00Z"), 35L),
+					entry(Instant.parse("2025-06-02T10:16:00Z"), 4L));
+		assertThat(rollups.daily(Metric.FOLLOWER_GAINS, user, LocalDate.parse("2025-06-02"), LocalDate.parse("2025-06-02")))
+			.containsExactly(entry(LocalDate.parse("2025-06-02"), 39L));
+		assertThat(rollups.daily(Metric.FOLLOWER_GAINS, other, LocalDate.parse("2025-06-02"), LocalDate.parse("2025-06-02")))
+			.containsExactly(entry(LocalDate.parse("2025-06-02"), 8L));
+		assertThat(rollups.daily(Metric.FOLLOWER_LOSSES, user, LocalDate.parse("2025-06-02"), LocalDate.parse("2025-06-02")))
+			.containsExactly(entry(LocalDate.parse("2025-06-02"), 16L));
+	}
 }
