@@ -41,6 +41,9 @@ class FeedTests {
 	@Autowired
 	FollowEvents follows;
 
+	@Autowired
+	TimelineTrimmer trimmer;
+
 	final UUID viewer = UUID.randomUUID();
 
 	final UUID author = UUID.randomUUID();
@@ -146,6 +149,30 @@ class FeedTests {
 
 		assertThat(state()).isEqualTo(before);
 		assertThat(feed(viewer)).hasSize(2);
+	}
+
+	@Test
+	void timelinesAreTrimmedToTheirNewestEntries() throws Exception {
+		UUID quiet = UUID.randomUUID();
+		follows.follow(viewer, author);
+		follows.follow(quiet, UUID.randomUUID());
+		List<String> posts = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			posts.add(0, post(author, "post " + i));
+		}
+		String quietOwn = post(quiet, "only one");
+
+		assertThat(trimmer.trim(4)).as("rows removed").isGreaterThanOrEqualTo(3);
+
+		// the viewer's and the author's timelines keep their 4 newest; a short timeline is untouched
+		assertThat(feed(viewer)).containsExactlyElementsOf(posts.subList(0, 4));
+		assertThat(feed(author)).containsExactlyElementsOf(posts.subList(0, 4));
+		assertThat(feed(quiet)).containsExactly(quietOwn);
+		assertThat(jdbc.sql("select count(*) from timeline where viewer_id = ?").param(viewer).query(Long.class)
+			.single()).isEqualTo(4);
+		// trimming again finds nothing more to do for them
+		trimmer.trim(4);
+		assertThat(feed(viewer)).containsExactlyElementsOf(posts.subList(0, 4));
 	}
 
 	private Map<String, Object> state() {
