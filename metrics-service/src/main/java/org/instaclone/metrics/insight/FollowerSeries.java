@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The viewer's followers gained and lost per bucket, oldest first, zeros included. */
-record FollowerSeries(String granularity, Instant from, Instant to, long net, List<Point> points) {
+record FollowerSeries(String granularity, String step, Instant from, Instant to, long net, List<Point> points) {
 
 	record Point(Instant at, long gained, long lost, long net) {
 	}

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Time series. Each is bounded by its granularity's range cap (minute: 48 h, hour: 90 days, day:
- * 2 years; at most ~2,900 points), so they are not cursor-paginated; top posts is a capped top-N.
+ * Time series. Each has at most 1,441 points (a long range is read from coarser rollups and summed
+ * into steps, see {@code Resolution}; at most 731 days), so they are not cursor-paginated; top posts
+ * is a capped top-N.
  */
 @RestController
 @RequestMapping("/api/metrics")

@@ -58,7 +58,7 @@ class InsightService {
 			.stream()
 			.map(at -> new FollowerSeries.Point(at, gained.get(at), lost.get(at), gained.get(at) - lost.get(at)))
 			.toList();
-		return new FollowerSeries(range.grain().key(), range.from(), range.to(),
+		return new FollowerSeries(range.grain().key(), range.step(), range.from(), range.to(),
 				points.stream().mapToLong(FollowerSeries.Point::net).sum(), points);
 	}
 
@@ -106,7 +106,7 @@ class InsightService {
 			.toList();
 		long totalImpressions = points.stream().mapToLong(CampaignSeries.Point::impressions).sum();
 		long totalClicks = points.stream().mapToLong(CampaignSeries.Point::clicks).sum();
-		return new CampaignSeries(range.grain().key(), range.from(), range.to(),
+		return new CampaignSeries(range.grain().key(), range.step(), range.from(), range.to(),
 				new CampaignSeries.Totals(totalImpressions, totalClicks, CampaignSeries.ctr(totalClicks, totalImpressions),
 						points.stream().mapToLong(CampaignSeries.Point::spendMillicents).sum()),
 				points);
@@ -124,7 +124,7 @@ class InsightService {
 			.stream()
 			.map(at -> new WebhookSeries.Point(at, deliveries.get(at), failures.get(at)))
 			.toList();
-		return new WebhookSeries(range.grain().key(), range.from(), range.to(),
+		return new WebhookSeries(range.grain().key(), range.step(), range.from(), range.to(),
 				new WebhookSeries.Totals(points.stream().mapToLong(WebhookSeries.Point::deliveries).sum(),
 						points.stream().mapToLong(WebhookSeries.Point::failures).sum()),
 				points);
@@ -154,11 +154,11 @@ class InsightService {
 	}
 
 	private Map<Instant, Long> series(Metric metric, UUID subject, SeriesRange range) {
-		if (!metric.grains().contains(range.grain())) {
+		if (!metric.grains().contains(range.requested())) {
 			throw new InvalidRangeException("'" + metric.key() + "' is kept per "
 					+ String.join(" and ", metric.grains().stream().map(Grain::key).toList()) + ", not per "
-					+ range.grain().key() + ".");
+					+ range.requested().key() + ".");
 		}
-		return rollups.series(metric, subject, range.grain(), range.from(), range.to());
+		return rollups.series(metric, subject, range.resolution());
 	}
 }

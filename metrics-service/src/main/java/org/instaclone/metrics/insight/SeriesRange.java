@@ -7,13 +7,15 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.metrics.rollup.Grain;
+import org.instaclone.metrics.rollup.Resolution;
 
 /**
- * The buckets a series query asks for: {@code from} and {@code to} (ISO-8601 instants, inclusive,
+ * The points a series query asks for: {@code from} and {@code to} (ISO-8601 instants, inclusive,
  * rounded down to the grain) with defaults (the last hour of minutes, day of hours, 30 days of days),
- * and the grain's cap on the range.
+ * and how they are read ({@link Resolution}: a long range is read from a coarser grain and summed into
+ * at most 1,441 points). A range longer than 731 days is refused.
  */
-record SeriesRange(Grain grain, Instant from, Instant to) {
+record SeriesRange(Grain requested, Resolution resolution) {
 
 	static SeriesRange of(String granularity, @Nullable Instant from, @Nullable Instant to, Clock clock) {
 		Grain grain = Grain.of(granularity)
@@ -23,11 +25,30 @@ record SeriesRange(Grain grain, Instant from, Instant to) {
 		if (start.isAfter(end)) {
 			throw new InvalidRangeException("'from' (" + start + ") is after 'to' (" + end + ").");
 		}
-		if (Duration.between(start, end).compareTo(grain.maxRange()) > 0) {
-			throw new InvalidRangeException("A " + grain.key() + " series spans at most " + describe(grain.maxRange())
-					+ "; ask for a shorter range or a coarser granularity.");
-		}
-		return new SeriesRange(grain, grain.bucket(start), grain.bucket(end));
+		Resolution resolution = Resolution.of(grain, start, end)
+			.orElseThrow(() -> new InvalidRangeException("A series spans at most " + Grain.DAY.maxRange().toDays()
+					+ " days; ask for a shorter range."));
+		return new SeriesRange(grain, resolution);
+	}
+
+	/** The grain the points are read from: the requested one, or a coarser one for a long range. */
+	Grain grain() {
+		return resolution.grain();
+	}
+
+	/** The first point's start. */
+	Instant from() {
+		return resolution.from();
+	}
+
+	/** The last point's start. */
+	Instant to() {
+		return resolution.to();
+	}
+
+	/** What one point covers, ISO-8601 ({@code PT1M}, {@code PT2M}, {@code PT1H}, {@code PT24H}). */
+	String step() {
+		return resolution.stepDuration().toString();
 	}
 
 	private static Duration defaultSpan(Grain grain) {
@@ -36,10 +57,5 @@ record SeriesRange(Grain grain, Instant from, Instant to) {
 			case HOUR -> Duration.ofHours(23);
 			case DAY -> Duration.ofDays(29);
 		};
-	}
-
-	private static String describe(Duration range) {
-		return range.toDays() >= 2 && range.toHours() % 24 == 0 && range.toDays() > 2 ? range.toDays() + " days"
-				: range.toHours() + " hours";
 	}
 }

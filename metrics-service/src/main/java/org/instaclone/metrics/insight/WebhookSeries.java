@@ -7,7 +7,7 @@ import java.util.List;
  * One third-party app's webhook deliveries (accepted by the receiver) and failed attempts per bucket,
  * oldest first, zeros included.
  */
-record WebhookSeries(String granularity, Instant from, Instant to, Totals totals, List<Point> points) {
+record WebhookSeries(String granularity, String step, Instant from, Instant to, Totals totals, List<Point> points) {
 
 	record Totals(long deliveries, long failures) {
 	}

@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The size of a rollup bucket. Buckets start at whole UTC minutes, hours and days. Each grain caps the
- * range one query may ask for, so a series has at most a few thousand points.
+ * range read at it, so a series reads at most a few thousand rows (see {@link Resolution}).
  */
 public enum Grain {
 
@@ -40,9 +42,19 @@ public enum Grain {
 		return bucket.plus(1, unit);
 	}
 
-	/** The widest {@code to - from} a query at this grain may ask for. */
+	/** The widest {@code to - from} read at this grain; a longer range is read from a coarser grain. */
 	public Duration maxRange() {
 		return maxRange;
+	}
+
+	/** The length of one bucket. */
+	public Duration duration() {
+		return unit.getDuration();
+	}
+
+	/** The next coarser grain (minute: hour, hour: day), null for the coarsest. */
+	public @Nullable Grain coarser() {
+		return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;
 	}
 
 	public static Optional<Grain> of(String key) {

@@ -179,24 +179,57 @@ class InsightControllerTests {
 	}
 
 	@Test
-	void rangesAreCappedPerGranularity() throws Exception {
-		Map<String, String> tooLong = Map.of("minute", "2026-01-03T00:01:00Z", "hour", "2026-04-01T00:01:00Z", "day",
-				"2028-01-03T00:00:00Z");
-		for (Map.Entry<String, String> cap : tooLong.entrySet()) {
-			mvc.perform(get("/api/metrics/me/followers/series").param("granularity", cap.getKey())
+	void rangesAreCappedAndLongRangesAreReadFromCoarserRollupsInAtMost1441Points() throws Exception {
+		for (String granularity : List.of("minute", "hour", "day")) { // 732 days: longer than any grain reads
+			mvc.perform(get("/api/metrics/me/followers/series").param("granularity", granularity)
 				.param("from", "2026-01-01T00:00:00Z")
-				.param("to", cap.getValue())
+				.param("to", "2028-01-03T00:00:00Z")
 				.header("Authorization", bearer(user)))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/invalid-range"));
 		}
+		tx.executeWithoutResult(s -> {
+			rollups.add(Metric.FOLLOWER_GAINS, user, Instant.parse("2026-01-01T00:00:30Z"), 1);
+			rollups.add(Metric.FOLLOWER_GAINS, user, Instant.parse("2026-01-01T00:01:10Z"), 2);
+			rollups.add(Metric.FOLLOWER_GAINS, user, Instant.parse("2026-01-02T23:59:00Z"), 4);
+			rollups.add(Metric.FOLLOWER_GAINS, user, Instant.parse("2026-01-03T00:01:00Z"), 8); // after the range
+		});
+		// 48 h of minutes: 2,881 buckets, summed in pairs into 1,441 points
 		mvc.perform(get("/api/metrics/me/followers/series").param("granularity", "minute")
 			.param("from", "2026-01-01T00:00:00Z")
 			.param("to", "2026-01-03T00:00:00Z")
 			.header("Authorization", bearer(user)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.points", hasSize(48 * 60 + 1)));
+			.andExpect(jsonPath("$.granularity").value("minute"))
+			.andExpect(jsonPath("$.step").value("PT2M"))
+			.andExpect(jsonPath("$.to").value("2026-01-03T00:00:00Z"))
+			.andExpect(jsonPath("$.points", hasSize(1441)))
+			.andExpect(jsonPath("$.points[0].gained").value(3))
+			.andExpect(jsonPath("$.points[1439].at").value("2026-01-02T23:58:00Z"))
+			.andExpect(jsonPath("$.points[1439].gained").value(4))
+			.andExpect(jsonPath("$.points[1440].gained").value(0))
+			.andExpect(jsonPath("$.net").value(7));
+		// minutes asked over 30 days: read from the hour rollups, 721 points
+		mvc.perform(get("/api/metrics/me/followers/series").param("granularity", "minute")
+			.param("from", "2026-01-01T00:00:00Z")
+			.param("to", "2026-01-31T00:00:00Z")
+			.header("Authorization", bearer(user)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.granularity").value("hour"))
+			.andExpect(jsonPath("$.step").value("PT1H"))
+			.andExpect(jsonPath("$.points", hasSize(721)))
+			.andExpect(jsonPath("$.points[0].gained").value(3))
+			.andExpect(jsonPath("$.net").value(15));
+		// hours asked over 100 days: read from the day rollups
+		mvc.perform(get("/api/metrics/me/followers/series").param("granularity", "hour")
+			.param("from", "2026-01-01T00:00:00Z")
+			.param("to", "2026-04-11T00:00:00Z")
+			.header("Authorization", bearer(user)))
+			.andExpect(jsonPath("$.granularity").value("day"))
+			.andExpect(jsonPath("$.step").value("PT24H"))
+			.andExpect(jsonPath("$.points", hasSize(101)))
+			.andExpect(jsonPath("$.points[1].gained").value(4));
 		mvc.perform(get("/api/metrics/me/followers/series").param("from", "2026-01-02T00:00:00Z")
 			.param("to", "2026-01-01T00:00:00Z")
 			.header("Authorization", bearer(user))).andExpect(status().isBadRequest());

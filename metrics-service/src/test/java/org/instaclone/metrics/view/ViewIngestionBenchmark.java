@@ -25,6 +25,7 @@ import org.postgresql.copy.CopyIn;
 import org.instaclone.metrics.MetricsApplication;
 import org.instaclone.metrics.rollup.Grain;
 import org.instaclone.metrics.rollup.Metric;
+import org.instaclone.metrics.rollup.Resolution;
 import org.instaclone.metrics.rollup.Rollups;
 import org.instaclone.testsupport.EmbeddedInfrastructure;
 import org.instaclone.testsupport.TestTokens;
@@ -42,8 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rollups), submitted as 100-view beacons by several producers that back off on 503 and resend, and
  * a check that every view is stored and counted once (nothing dropped);</li>
  * <li>COPY again (the machine is shared and noisy);</li>
- * <li>queries: 30 days of minute rollups for every platform metric, then platform series over HTTP
- * (minute over 48 h, hour over 30 days, day over 30 days, random windows), p50/p99.</li>
+ * <li>queries: 30 days of minute rollups for every platform metric, then platform series read from
+ * the database and over HTTP (minute over 48 h, minute over 30 days, hour over 30 days, day over 30
+ * days, random windows), p50/p99.</li>
  * </ol>
  * Sizes: {@code -Dviews=1000000 -Dproducers=4 -Dqueries=2000}; writers and batch size come from
  * {@code instaclone.views.*} ({@code -Dinstaclone.views.writers=2}).
@@ -232,8 +234,9 @@ public final class ViewIngestionBenchmark {
 		record Shape(String grain, java.time.Duration span) {
 		}
 		List<Shape> shapes = List.of(new Shape("minute", java.time.Duration.ofHours(48)),
-				new Shape("hour", java.time.Duration.ofDays(30)), new Shape("day", java.time.Duration.ofDays(30)));
-		for (Shape shape : shapes) { // the database read alone (Rollups.series, the API's query and zero fill)
+				new Shape("minute", java.time.Duration.ofDays(30)), new Shape("hour", java.time.Duration.ofDays(30)),
+				new Shape("day", java.time.Duration.ofDays(30)));
+		for (Shape shape : shapes) { // the database read alone (Rollups.series as the API plans it, with zero fill)
 			Grain grain = Grain.of(shape.grain()).orElseThrow();
 			long[] nanos = new long[n];
 			for (int i = -200; i < n; i++) {
@@ -241,7 +244,8 @@ public final class ViewIngestionBenchmark {
 				Instant from = start.plusSeconds(slack.isZero() ? 0 : random.nextLong(slack.toSeconds()));
 				Metric metric = Metric.platformMetric(metrics[random.nextInt(metrics.length)]).orElseThrow();
 				long t0 = System.nanoTime();
-				rollupStore.series(metric, Rollups.PLATFORM, grain, from, from.plus(shape.span()));
+				rollupStore.series(metric, Rollups.PLATFORM,
+						Resolution.of(grain, from, from.plus(shape.span())).orElseThrow());
 				if (i >= 0) {
 					nanos[i] = System.nanoTime() - t0;
 				}
