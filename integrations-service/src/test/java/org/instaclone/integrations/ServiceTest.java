@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "instaclone.integrations.egress.allowed-networks=127.0.0.0/8",
 		"instaclone.integrations.delivery.workers=8", "instaclone.integrations.delivery.per-endpoint=2",
-		"instaclone.integrations.delivery.poll-interval=100ms", "instaclone.integrations.delivery.target-cache=0s", "instaclone.integrations.egress.total-timeout=5s" })
+		"instaclone.integrations.delivery.poll-interval=100ms", "instaclone.integrations.delivery.target-cache=0s", "instaclone.integrations.egress.total-timeout=5s",
+		"instaclone.integrations.endpoints.allow-dev-key=true" })
 @AutoConfigureMockMvc
 @Import({ TestInfrastructure.class, IntegrationsTestConfiguration.class })
 public @interface ServiceTest {

@@ -84,6 +84,52 @@ class Deliveries {
 		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
 			return;
 		}
+		apply(delivery, ownerId, at, response);
+	}
+
+	/**
+	 * {@link #recordAttempt} for many attempts in one transaction: one query loads the deliveries, the
+	 * inserts and updates go 50 per round trip, and an endpoint that stays healthy is touched once.
+	 */
+	@Transactional
+	void recordAttempts(List<AttemptRecorder.Outcome> outcomes) {
+		queue.relaxDurability();
+		java.util.Map<UUID, Delivery> loaded = new java.util.HashMap<>();
+		deliveries.findAllById(outcomes.stream().map(AttemptRecorder.Outcome::deliveryId).toList())
+			.forEach(d -> loaded.put(d.id(), d));
+		java.util.Set<UUID> healthy = new java.util.HashSet<>();
+		for (AttemptRecorder.Outcome outcome : outcomes) {
+			Delivery delivery = loaded.get(outcome.deliveryId());
+			if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
+				continue;
+			}
+			UUID endpoint = delivery.endpointId();
+			boolean delivered = outcome.response().successful();
+			if (delivered && healthy.contains(endpoint)) {
+				deliveredToHealthyEndpoint(delivery, outcome.ownerId(), outcome.at(), outcome.response());
+			}
+			else {
+				apply(delivery, outcome.ownerId(), outcome.at(), outcome.response());
+			}
+			if (delivered) {
+				healthy.add(endpoint);
+			}
+			else {
+				healthy.remove(endpoint);
+			}
+		}
+	}
+
+	/** A 2xx for an endpoint already known healthy in this batch: no need to clear its failure clock. */
+	private void deliveredToHealthyEndpoint(Delivery delivery, UUID ownerId, Instant at,
+			WebhookSender.Response response) {
+		attempts.save(DeliveryAttempt.of(delivery.id(), at, response));
+		delivery.attempted(at, new Verdict.Delivered());
+		deliveryEvents.delivered(delivery, ownerId, at, response.status(), response.latency().toMillis());
+	}
+
+	private void apply(Delivery delivery, UUID ownerId, Instant at, WebhookSender.Response response) {
+		UUID deliveryId = delivery.id();
 		Verdict verdict = RetrySchedule.judge(response, delivery.attempts() + 1, clock.instant(), random);
 		attempts.save(DeliveryAttempt.of(deliveryId, at, response));
 		delivery.attempted(at, verdict);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * One attempt at one delivery: signs the CloudEvent with every secret the endpoint currently signs with,
  * POSTs it (outside any transaction: no database connection is held while the endpoint thinks), and
- * records the outcome.
+ * hands the outcome to the {@link AttemptRecorder}, which records it with others in one transaction.
  */
 @Component
 class DeliveryWorker {
@@ -29,6 +29,8 @@ class DeliveryWorker {
 
 	private final Deliveries record;
 
+	private final AttemptRecorder recorder;
+
 	private final Endpoints endpoints;
 
 	private final WebhookSender sender;
@@ -37,8 +39,9 @@ class DeliveryWorker {
 
 	private final long targetCacheNanos;
 
-	DeliveryWorker(Deliveries record, Endpoints endpoints, WebhookSender sender, Clock clock,
-			DeliveryProperties properties) {
+	DeliveryWorker(Deliveries record, AttemptRecorder recorder, Endpoints endpoints, WebhookSender sender,
+			Clock clock, DeliveryProperties properties) {
+		this.recorder = recorder;
 		this.targetCacheNanos = properties.targetCache().toNanos();
 		this.record = record;
 		this.endpoints = endpoints;
@@ -63,7 +66,7 @@ class DeliveryWorker {
 		Map<String, String> headers = Map.of("webhook-id", msgId, "webhook-timestamp", Long.toString(timestamp),
 				"webhook-signature", WebhookSignatures.sign(msgId, timestamp, body, target.secrets()));
 		WebhookSender.Response response = sender.post(target.url(), headers, body, CLOUDEVENTS_JSON);
-		record.recordAttempt(deliveryId, target.ownerId(), now, response);
+		recorder.record(new AttemptRecorder.Outcome(deliveryId, target.ownerId(), now, response));
 	}
 
 	/**

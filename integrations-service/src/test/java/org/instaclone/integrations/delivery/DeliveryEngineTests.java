@@ -170,12 +170,15 @@ class DeliveryEngineTests {
 			event(endpoint);
 		}
 		awaitReceived(receiver, events);
+		int attempts = 1;
 		for (Duration step : List.of(Duration.ofSeconds(7), Duration.ofMinutes(7), Duration.ofMinutes(37))) {
+			awaitAttempts(endpoint, events, attempts++); // recorded (outcomes are written in batches)
 			int before = receiver.received().size();
 			clock.advance(step);
 			scheduler.wakeUp();
 			awaitReceived(receiver, before + events);
 		}
+		awaitAttempts(endpoint, events, attempts);
 		synchronized (down) {
 			down.add("up"); // an hour later, it is back
 		}
@@ -471,6 +474,14 @@ class DeliveryEngineTests {
 			return false;
 		});
 		return found[0];
+	}
+
+	/** Every one of the endpoint's {@code count} deliveries has {@code attempts} attempts recorded. */
+	void awaitAttempts(Endpoint endpoint, int count, int attempts) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				page(endpoint).findValues("attempts").stream().map(JsonNode::asInt).toList())
+			.hasSize(count)
+			.containsOnly(attempts));
 	}
 
 	JsonNode awaitDeliveryStatus(Endpoint endpoint, String status) {
