@@ -66,7 +66,8 @@ async function route() {
   if (current === generation && started) {
     // move keyboard and screen-reader focus to the new screen's heading
     const heading = main.querySelector('h1');
-    if (heading && document.activeElement === document.body) {
+    const from = document.activeElement;
+    if (heading && (!from || from === document.body || from.closest('.topbar'))) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: true });
     }

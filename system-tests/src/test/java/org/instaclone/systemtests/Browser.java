@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,7 +118,18 @@ final class Browser implements AutoCloseable {
 
 	/** Waits until the condition holds (not null, not false); fails with the message otherwise. */
 	<T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(250)).withMessage(what).until(condition);
+		try {
+			return new WebDriverWait(this.driver, timeout, Duration.ofMillis(250)).withMessage(what).until(condition);
+		}
+		catch (TimeoutException ex) {
+			try {
+				ex.addInfo("screenshot", screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-")).toString());
+			}
+			catch (IOException | RuntimeException screenshotFailed) {
+				ex.addSuppressed(screenshotFailed);
+			}
+			throw ex;
+		}
 	}
 
 	Object script(String source, Object... arguments) {
