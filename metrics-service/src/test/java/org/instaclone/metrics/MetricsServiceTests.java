@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -254,14 +256,30 @@ class MetricsServiceTests {
 			.header("Authorization", bearer(owner))).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * Requests, DB pool, consumer lag (the Kafka client's metrics, bound by Spring Kafka's
+	 * MicrometerConsumerListener; client id = listener id), listener timings and the view queue. No
+	 * outbox backlog: this service publishes nothing (its relay is off).
+	 */
 	@Test
 	void exposesProbesMetricsAndTheApiDocument() throws Exception {
+		UUID user = UUID.randomUUID();
+		String id = UUID.randomUUID().toString();
+		send("users", user, id, "instaclone.user.updated.v1", Map.of("userId", user.toString()));
+		await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.users", id));
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+		mvc.perform(get("/api/metrics/me/followers").header("Authorization", bearer(user)));
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
 			.andExpect(content().string(containsString("hikaricp_connections_active")))
-			.andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max")))
+			.andExpect(content().string(containsString("http_server_requests_seconds_count")))
+			.andExpect(content().string(containsString("uri=\"/api/metrics/me/followers\"")))
+			.andExpect(content().string(matchesPattern(
+					"(?s).*\nkafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"metrics\\.users-0\"[^}]*\\} .*")))
+			.andExpect(content().string(matchesPattern(
+					"(?s).*\nspring_kafka_listener_seconds_count\\{[^}]*name=\"metrics\\.users-0\"[^}]*\\} .*")))
+			.andExpect(content().string(not(containsString("outbox_backlog"))))
 			.andExpect(content().string(containsString("views_ingest_queued")))
 			.andExpect(content().string(containsString("outcome=\"written\"")));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())

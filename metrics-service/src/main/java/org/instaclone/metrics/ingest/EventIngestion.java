@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * name in {@code processed_event}) per topic; each poll is counted in one transaction by
  * {@link EventBatches}, and each event id counts once however often Kafka delivers it. The bucket is
  * the event's {@code time} (when it happened, not when it arrived). Event types a listener does not
- * count are marked processed and skipped.
+ * count are marked processed and skipped. The Kafka client id is the listener id ({@code metrics.ads-0}),
+ * so the consumer metrics (lag) say which listener they belong to.
  */
 @Component
 class EventIngestion {
@@ -32,7 +33,7 @@ class EventIngestion {
 		this.owners = owners;
 	}
 
-	@KafkaListener(id = "metrics.users", idIsGroup = false, topics = "users", batch = "true")
+	@KafkaListener(id = "metrics.users", idIsGroup = false, clientIdPrefix = "metrics.users", topics = "users", batch = "true")
 	public void onUsers(List<ConsumerRecord<String, String>> records) {
 		batches.ingest("metrics.users", records, UserData.class, (event, batch) -> {
 			if ("instaclone.user.created.v1".equals(event.type())) {
@@ -41,7 +42,7 @@ class EventIngestion {
 		});
 	}
 
-	@KafkaListener(id = "metrics.follows", idIsGroup = false, topics = "follows", batch = "true")
+	@KafkaListener(id = "metrics.follows", idIsGroup = false, clientIdPrefix = "metrics.follows", topics = "follows", batch = "true")
 	public void onFollows(List<ConsumerRecord<String, String>> records) {
 		batches.ingest("metrics.follows", records, FollowData.class, (event, batch) -> {
 			Instant at = event.time();
@@ -62,7 +63,7 @@ class EventIngestion {
 	}
 
 	/** Uploads, and who wrote each post (applied in event order: a post created and deleted in one poll is gone). */
-	@KafkaListener(id = "metrics.posts", idIsGroup = false, topics = "posts", batch = "true")
+	@KafkaListener(id = "metrics.posts", idIsGroup = false, clientIdPrefix = "metrics.posts", topics = "posts", batch = "true")
 	public void onPosts(List<ConsumerRecord<String, String>> records) {
 		batches.ingest("metrics.posts", records, PostData.class, (event, batch) -> {
 			switch (event.type()) {
@@ -82,7 +83,7 @@ class EventIngestion {
 	 * Campaign ownership, and impressions, clicks and spend per campaign and platform-wide. ads-service
 	 * publishes each impression and click once, with its own id; the event id still guards replays.
 	 */
-	@KafkaListener(id = "metrics.ads", idIsGroup = false, topics = "ads", batch = "true")
+	@KafkaListener(id = "metrics.ads", idIsGroup = false, clientIdPrefix = "metrics.ads", topics = "ads", batch = "true")
 	public void onAds(List<ConsumerRecord<String, String>> records) {
 		batches.ingest("metrics.ads", records, AdData.class, (event, batch) -> {
 			AdData ad = event.data();
@@ -114,7 +115,7 @@ class EventIngestion {
 	 * or final) per app and platform-wide, from integrations-service; the app's owner comes with every
 	 * event and is recorded once per app.
 	 */
-	@KafkaListener(id = "metrics.integrations", idIsGroup = false, topics = "webhook-deliveries", batch = "true")
+	@KafkaListener(id = "metrics.integrations", idIsGroup = false, clientIdPrefix = "metrics.integrations", topics = "webhook-deliveries", batch = "true")
 	public void onWebhookDeliveries(List<ConsumerRecord<String, String>> records) {
 		batches.ingest("metrics.integrations", records, DeliveryData.class, (event, batch) -> {
 			@Nullable Metric metric = switch (event.type()) {
