@@ -287,6 +287,14 @@ class LocalSystemIT {
 		assertThat(this.web.postId).as("the scenario's first part ran").isNotNull();
 		// B's view of A's post is sent by the view beacon; signing out sends what is still queued
 		signOutInBrowser(browser);
+		// a problem answer is shown in words: a wrong password
+		browser.type("#sign-in-login", this.web.alice);
+		browser.type("#sign-in-password", "not the password at all");
+		browser.clickable("#sign-in-form button[type=submit]").click();
+		browser.await("the sign-in problem in the alert region", Duration.ofSeconds(20),
+				(driver) -> browser.find("#notice").isDisplayed() && !browser.find("#notice").getAttribute("class").contains("info")
+						&& !browser.find("#notice-detail").getText().isBlank());
+		browser.screenshot("07-sign-in-problem");
 		signInInBrowser(browser, this.web.alice);
 		browser.go("#/insights");
 		browser.await("A's post views in the insights chart (metrics arrive through Kafka and a batch writer)",
@@ -307,7 +315,7 @@ class LocalSystemIT {
 			return false;
 		});
 		assertThat(browser.findAll("#insights-views svg rect.bar")).as("bars drawn").isNotEmpty();
-		browser.screenshot("07-insights");
+		browser.screenshot("08-insights");
 	}
 
 	@Test
@@ -329,7 +337,7 @@ class LocalSystemIT {
 		assertThat(secret).startsWith("whsec_");
 		browser.await("the endpoint is listed", Duration.ofSeconds(20),
 				(driver) -> browser.find("#endpoints").getText().contains("https://example.com/hook"));
-		browser.screenshot("08-integrations");
+		browser.screenshot("09-integrations");
 		String appPage = browser.driver().getCurrentUrl();
 		browser.go("#/integrations");
 		browser.visible("#apps a");
@@ -344,6 +352,8 @@ class LocalSystemIT {
 	void webClientOtherScreensRenderWithoutErrorsAndFitAPhone() throws Exception {
 		Browser browser = browser();
 		browser.go("#/ads");
+		browser.visible("#campaign-form");
+		browser.screenshot("10-ads");
 		browser.clickable("#campaigns a").click();
 		browser.await("B's impression on the campaign page and its stats chart (ads events reach metrics-service)",
 				Duration.ofSeconds(45), (driver) -> {
@@ -357,20 +367,20 @@ class LocalSystemIT {
 					browser.go("#/ads/" + this.web.campaignId + "?at=" + System.nanoTime());
 					return false;
 				});
-		browser.screenshot("09-ads");
+		browser.screenshot("11-campaign");
 		browser.go("#/search?q=%23" + this.web.hashtag);
 		browser.visible("#search-posts a.tile img");
-		browser.screenshot("10-search");
+		browser.screenshot("12-search");
 		browser.windowSize(360, 780);
 		browser.go("#/");
 		browser.visible("article.post img.photo");
 		assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
 			.as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
-		browser.screenshot("11-phone-feed");
+		browser.screenshot("13-phone-feed");
 		browser.go("#/u/" + this.web.alice);
 		browser.visible("#profile-posts a.tile");
 		assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
-		browser.screenshot("12-phone-profile");
+		browser.screenshot("14-phone-profile");
 		browser.windowSize(1280, 900);
 		assertThat(browser.console()).as("browser console: no CSP violation, no script error")
 			.noneMatch((line) -> line.contains("Content Security Policy") || line.contains("Uncaught"));
