@@ -1,0 +1,134 @@
+package org.instaclone.ads.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open-model load generator for {@code GET /api/ads/placements} (docs/performance.md): requests
+ * start on a fixed schedule ({@code rate} per second) whatever the answers do, and each latency is
+ * measured from the request's scheduled start, so a stall shows in the percentiles instead of
+ * silently lowering the rate (no coordinated omission, unlike a closed loop). Each request: a random
+ * viewer's token, 3 slots, one of 5 feed contexts (as {@code placements.lua}).
+ * <p>
+ * At most {@value #MAX_IN_FLIGHT} requests are outstanding: a request due while that many are
+ * still waiting is not sent and counted as dropped (a failure), so a stalled server is reported
+ * instead of being buried under tens of thousands of connections.
+ * <p>
+ * {@code java ... OpenLoad <base-url> <rate per s> <seconds> <tokens file> [warm-up seconds]}
+ */
+public final class OpenLoad {
+
+	private static final String[] CONTEXTS = { "", "&hashtags=cats", "&hashtags=travel,food", "",
+			"&hashtags=dogs,fitness,cats" };
+
+	static final int MAX_IN_FLIGHT = 512;
+
+	private OpenLoad() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		int rate = Integer.parseInt(args[1]);
+		int seconds = Integer.parseInt(args[2]);
+		List<String> tokens = Files.readAllLines(Path.of(args[3]));
+		int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(2))
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		if (warmup > 0) {
+			run(http, base, rate, warmup, tokens);
+		}
+		Result result = run(http, base, rate, seconds, tokens);
+		long[] l = result.latencies;
+		Arrays.sort(l);
+		System.out.printf("open model %s: offered %d req/s for %d s; sent %d, completed %d (%.0f req/s), non-2xx %d, "
+				+ "errors %d, dropped %d, degraded %d%n  latency from scheduled start: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
+				+ "p99.9 %.2f ms, max %.2f ms%n", base, rate, seconds, result.sent, l.length,
+				l.length / (double) seconds, result.non2xx, result.errors, result.dropped, result.degraded, ms(l, 50), ms(l, 90),
+				ms(l, 99), ms(l, 99.9), l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+		System.exit(0);
+	}
+
+	private static Result run(HttpClient http, String base, int rate, int seconds, List<String> tokens)
+			throws InterruptedException {
+		int total = rate * seconds;
+		long[] latencies = new long[total];
+		AtomicInteger done = new AtomicInteger();
+		AtomicInteger non2xx = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger degraded = new AtomicInteger();
+		AtomicInteger inFlight = new AtomicInteger();
+		int dropped = 0;
+		AtomicLong index = new AtomicLong();
+		long interval = 1_000_000_000L / rate;
+		long start = System.nanoTime() + 50_000_000L;
+		for (int i = 0; i < total; i++) {
+			long scheduled = start + i * interval;
+			long wait = scheduled - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			if (inFlight.get() >= MAX_IN_FLIGHT) {
+				dropped++;
+				continue;
+			}
+			inFlight.incrementAndGet();
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(base + "/api/ads/placements?slots=3" + CONTEXTS[random.nextInt(CONTEXTS.length)]))
+				.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())))
+				.timeout(Duration.ofSeconds(10))
+				.GET()
+				.build();
+			http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+				long latency = System.nanoTime() - scheduled;
+				inFlight.decrementAndGet();
+				if (failure != null) {
+					if (errors.getAndIncrement() == 0) {
+						System.err.println("first failure: " + failure);
+					}
+				}
+				else {
+					if (response.statusCode() / 100 != 2) {
+						non2xx.incrementAndGet();
+					}
+					if (response.headers().firstValue("Instaclone-Degraded").isPresent()) {
+						degraded.incrementAndGet();
+					}
+				}
+				latencies[(int) index.getAndIncrement()] = latency;
+				done.incrementAndGet();
+			});
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (done.get() < total - dropped && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		int completed = (int) Math.min(index.get(), total);
+		return new Result(total, Arrays.copyOf(latencies, completed), non2xx.get(), errors.get(), dropped,
+				degraded.get());
+	}
+
+	private static double ms(long[] sorted, double percentile) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int i = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+	}
+
+	private record Result(int sent, long[] latencies, int non2xx, int errors, int dropped, int degraded) {
+	}
+}
