@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.instaclone.integrations.app.Apps;
 import org.instaclone.integrations.egress.WebhookSender;
 import org.instaclone.integrations.endpoint.Endpoints;
+import org.instaclone.platform.events.ProcessedEvents;
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,12 +40,16 @@ class Deliveries {
 
 	private final DeliveryEvents deliveryEvents;
 
+	private final ProcessedEvents processed;
+
 	private final Clock clock;
 
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
-			ApplicationEventPublisher events, DeliveryQueue queue, DeliveryEvents deliveryEvents, Clock clock) {
+			ApplicationEventPublisher events, DeliveryQueue queue, DeliveryEvents deliveryEvents,
+			ProcessedEvents processed, Clock clock) {
+		this.processed = processed;
 		this.queue = queue;
 		this.deliveryEvents = deliveryEvents;
 		this.deliveries = deliveries;
@@ -62,7 +67,50 @@ class Deliveries {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int fanOut(String eventId, String eventType, Set<UUID> concerning, String payload) {
-		List<Endpoints.Subscriber> subscribers = endpoints.subscribersOf(eventType, concerning);
+		return fanOut(eventId, eventType, endpoints.subscribersOf(eventType, concerning), payload);
+	}
+
+	/**
+	 * Fans a batch of events out in the caller's transaction: the ones seen for the first time by
+	 * {@code consumer} ({@link ProcessedEvents}, one statement), their subscribers found with one query.
+	 * @return how many deliveries were recorded
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int fanOutAll(String consumer, List<ConsumedEvent> batch) {
+		Set<String> fresh = processed.firstDeliveries(consumer,
+				batch.stream().map(ConsumedEvent::id).collect(java.util.stream.Collectors.toCollection(
+						java.util.LinkedHashSet::new)));
+		List<ConsumedEvent> todo = batch.stream().filter(e -> fresh.remove(e.id())).toList();
+		Set<String> types = new java.util.HashSet<>();
+		Set<UUID> owners = new java.util.HashSet<>();
+		todo.forEach(e -> {
+			types.add(e.type());
+			owners.addAll(e.concerning());
+		});
+		java.util.Map<String, java.util.Map<UUID, List<Endpoints.Subscriber>>> index = new java.util.HashMap<>();
+		endpoints.subscriptions(types, owners)
+			.forEach(s -> index.computeIfAbsent(s.eventType(), t -> new java.util.HashMap<>())
+				.computeIfAbsent(s.ownerId(), o -> new java.util.ArrayList<>())
+				.add(new Endpoints.Subscriber(s.endpointId(), s.appId())));
+		int recorded = 0;
+		for (ConsumedEvent event : todo) {
+			java.util.Map<UUID, List<Endpoints.Subscriber>> byOwner = index.getOrDefault(event.type(),
+					java.util.Map.of());
+			List<Endpoints.Subscriber> subscribers = event.concerning()
+				.stream()
+				.flatMap(owner -> byOwner.getOrDefault(owner, List.of()).stream())
+				.distinct()
+				.toList();
+			recorded += fanOut(event.id(), event.type(), subscribers, event.payload());
+		}
+		return recorded;
+	}
+
+	/** A consumed event to fan out: its id, type, the users it concerns and the CloudEvent as received. */
+	record ConsumedEvent(String id, String type, Set<UUID> concerning, String payload) {
+	}
+
+	private int fanOut(String eventId, String eventType, List<Endpoints.Subscriber> subscribers, String payload) {
 		Instant now = clock.instant();
 		subscribers.forEach(s -> deliveries
 			.save(Delivery.pending(s.endpointId(), s.appId(), eventId, eventType, payload, now)));

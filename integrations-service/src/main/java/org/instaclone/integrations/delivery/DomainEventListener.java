@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * follows or is followed. Each event id is fanned out once ({@link ProcessedEvents}).
  * <p>
  * Batch listeners: a whole poll (up to {@code max.poll.records}) is fanned out in <b>one</b>
- * transaction, one commit instead of one per event. Every record is read <i>before</i> that
+ * transaction, one commit instead of one per event, with one statement to skip events seen before and
+ * one query for the subscribers of all of them. Every record is read <i>before</i> that
  * transaction; if one is unreadable, the readable ones before it are committed and a
  * {@link BatchListenerFailedException} names its index, so the error handler commits the offsets before
  * it, sends it to {@code <topic>-dlt} and polls the ones after it again. Nothing before it is lost or
@@ -36,16 +37,12 @@ class DomainEventListener {
 
 	private final CloudEvents cloudEvents;
 
-	private final ProcessedEvents processed;
-
 	private final Deliveries deliveries;
 
 	private final TransactionTemplate tx;
 
-	DomainEventListener(CloudEvents cloudEvents, ProcessedEvents processed, Deliveries deliveries,
-			TransactionTemplate tx) {
+	DomainEventListener(CloudEvents cloudEvents, Deliveries deliveries, TransactionTemplate tx) {
 		this.cloudEvents = cloudEvents;
-		this.processed = processed;
 		this.deliveries = deliveries;
 		this.tx = tx;
 	}
@@ -72,7 +69,7 @@ class DomainEventListener {
 
 	private <T> void consume(String consumer, List<ConsumerRecord<String, String>> records, Class<T> dataType,
 			Function<T, Set<UUID>> concerning) {
-		List<Readable> readable = new ArrayList<>(records.size());
+		List<Deliveries.ConsumedEvent> readable = new ArrayList<>(records.size());
 		RuntimeException unreadable = null;
 		int failedAt = -1;
 		for (int i = 0; i < records.size(); i++) {
@@ -82,7 +79,8 @@ class DomainEventListener {
 				if (event.id() == null || event.type() == null || event.data() == null) {
 					throw new IllegalArgumentException("not a CloudEvent with id, type and data");
 				}
-				readable.add(new Readable(event.id(), event.type(), concerning.apply(event.data()), payload));
+				readable.add(new Deliveries.ConsumedEvent(event.id(), event.type(), concerning.apply(event.data()),
+						payload));
 			}
 			catch (RuntimeException ex) {
 				unreadable = ex instanceof NullPointerException ? new IllegalArgumentException(ex.getMessage(), ex) : ex;
@@ -91,19 +89,12 @@ class DomainEventListener {
 			}
 		}
 		if (!readable.isEmpty()) {
-			tx.executeWithoutResult(status -> readable.forEach(event -> {
-				if (processed.firstDelivery(consumer, event.id()) && !event.concerning().isEmpty()) {
-					deliveries.fanOut(event.id(), event.type(), event.concerning(), event.payload());
-				}
-			}));
+			tx.executeWithoutResult(status -> deliveries.fanOutAll(consumer, readable));
 		}
 		if (unreadable != null) {
 			throw new BatchListenerFailedException("Unreadable event: " + unreadable.getMessage(), unreadable,
 					failedAt);
 		}
-	}
-
-	private record Readable(String id, String type, Set<UUID> concerning, String payload) {
 	}
 
 	/** This consumer's view of {@code users} payloads. */

@@ -59,6 +59,18 @@ public class Endpoints {
 		}
 	}
 
+	/** An endpoint of an app owned by {@code ownerId} that subscribed to {@code eventType}. */
+	public record Subscription(UUID endpointId, UUID appId, UUID ownerId, String eventType) {
+	}
+
+	/**
+	 * Every subscription to one of {@code types} by an app owned by one of {@code owners}: one query for a
+	 * whole batch of events (the fan-out of a Kafka poll).
+	 */
+	public List<Subscription> subscriptions(Collection<String> types, Collection<UUID> owners) {
+		return types.isEmpty() || owners.isEmpty() ? List.of() : endpoints.findSubscriptions(types, owners);
+	}
+
 	/** Endpoints subscribed to {@code type} of apps owned by any of {@code owners}. */
 	public List<Subscriber> subscribersOf(String type, Collection<UUID> owners) {
 		return endpoints.findSubscribers(type, owners);
