@@ -22,14 +22,26 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeTests {
 
+	/** docker-compose.yml requires INTEGRATIONS_SECRET_KEY (no default); any value does for {@code config}. */
+	static final String TEST_SECRET_KEY = "bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=";
+
 	@Test
 	void composeAcceptsTheFileWithAndWithoutObservability() {
 		String compose = compose();
 		for (String profiles : List.of("observability", "app")) {
 			Tools.Result result = Tools.run(List.of(compose, "-f", "docker-compose.yml", "config", "-q"),
-					Map.of("COMPOSE_PROFILES", profiles));
+					Map.of("COMPOSE_PROFILES", profiles, "INTEGRATIONS_SECRET_KEY", TEST_SECRET_KEY));
 			assertThat(result.exit()).as("COMPOSE_PROFILES=" + profiles + ": " + result.output()).isZero();
 		}
+	}
+
+	@Test
+	void composeRefusesToStartWithoutTheWebhookSecretKeyAndSaysWhy() {
+		// empty counts as missing for ${VAR:?}, whatever the environment running the check holds
+		Tools.Result result = Tools.run(List.of(compose(), "-f", "docker-compose.yml", "config", "-q"),
+				Map.of("COMPOSE_PROFILES", "app", "INTEGRATIONS_SECRET_KEY", ""));
+		assertThat(result.exit()).isNotZero();
+		assertThat(result.output()).contains("set INTEGRATIONS_SECRET_KEY to base64 of 32 random bytes");
 	}
 
 	@Test
@@ -38,7 +50,8 @@ class ComposeTests {
 		Files.createDirectories(broken.getParent());
 		Files.writeString(broken, Repo.read("docker-compose.yml").replace("    ports: [\"8080:8080\"]", "    portz: [\"8080:8080\"]"));
 
-		Tools.Result result = Tools.run(List.of(compose(), "-f", broken.toString(), "config", "-q"), Map.of());
+		Tools.Result result = Tools.run(List.of(compose(), "-f", broken.toString(), "config", "-q"),
+				Map.of("INTEGRATIONS_SECRET_KEY", TEST_SECRET_KEY));
 
 		assertThat(result.exit()).isNotZero();
 		assertThat(result.output()).contains("portz");

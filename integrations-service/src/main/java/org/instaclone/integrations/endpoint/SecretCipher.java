@@ -26,11 +26,24 @@ class SecretCipher {
 
 	private static final String PREFIX = "enc:v1:";
 
+	/**
+	 * The development key in {@code application.yml}: public (it is in the repository), so secrets
+	 * sealed with it are as good as clear. Refused unless {@link EndpointProperties#allowDevKey()}.
+	 */
+	static final String PUBLIC_DEV_KEY = "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SecretKey key;
 
 	SecretCipher(EndpointProperties properties) {
+		if (PUBLIC_DEV_KEY.equals(properties.secretKey().strip()) && !properties.allowDevKey()) {
+			throw new IllegalStateException("""
+					INTEGRATIONS_SECRET_KEY is not set, so webhook signing secrets would be encrypted with the \
+					public development key. Set INTEGRATIONS_SECRET_KEY to base64 of 32 random bytes \
+					(openssl rand -base64 32) and keep it: secrets sealed under one key do not open under another. \
+					For a throw-away local setup only, INTEGRATIONS_ALLOW_DEV_KEY=true accepts the public key.""");
+		}
 		byte[] raw = Base64.getDecoder().decode(properties.secretKey());
 		if (raw.length != 32) {
 			throw new IllegalStateException("instaclone.integrations.endpoints.secret-key must be base64 of 32 bytes");

@@ -15,7 +15,7 @@ class SecretCipherTests {
 		byte[] key = new byte[32];
 		java.util.Arrays.fill(key, fill);
 		return new SecretCipher(new EndpointProperties(Base64.getEncoder().encodeToString(key), Duration.ofHours(24),
-				Duration.ofDays(5)));
+				Duration.ofDays(5), false));
 	}
 
 	@Test
@@ -35,5 +35,18 @@ class SecretCipherTests {
 	void readsSecretsStoredBeforeEncryption() {
 		String legacy = SigningSecrets.generate();
 		assertThat(cipher((byte) 1).open(legacy, UUID.randomUUID())).isEqualTo(legacy);
+	}
+
+	@Test
+	void refusesThePublicDevelopmentKeyUnlessAllowed() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new SecretCipher(new EndpointProperties(SecretCipher.PUBLIC_DEV_KEY, Duration.ofHours(24),
+					Duration.ofDays(5), false)))
+			.withMessageContaining("INTEGRATIONS_SECRET_KEY is not set")
+			.withMessageContaining("INTEGRATIONS_ALLOW_DEV_KEY=true");
+		SecretCipher dev = new SecretCipher(new EndpointProperties(SecretCipher.PUBLIC_DEV_KEY, Duration.ofHours(24),
+				Duration.ofDays(5), true));
+		UUID endpoint = UUID.randomUUID();
+		assertThat(dev.open(dev.seal("whsec_x", endpoint), endpoint)).isEqualTo("whsec_x");
 	}
 }
