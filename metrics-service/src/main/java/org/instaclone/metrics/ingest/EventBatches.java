@@ -2,7 +2,6 @@ package org.instaclone.metrics.ingest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,16 @@ import org.instaclone.metrics.rollup.Metric;
 import org.instaclone.metrics.rollup.Rollups;
 import org.instaclone.platform.events.CloudEvent;
 import org.instaclone.platform.events.CloudEvents;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.instaclone.platform.events.ProcessedEvents;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts one poll of a topic in ONE transaction: the event ids are recorded in
- * {@code processed_event} with one statement (only the ids that were not there yet are applied, so a
- * redelivered or replayed event counts once; an id twice in one poll counts once too), the handlers
+ * {@code processed_event} with one statement ({@link ProcessedEvents#firstDeliveries}; only the ids
+ * that were not there yet are applied, so a redelivered or replayed event counts once, and an id twice
+ * in one poll counts once too), the handlers
  * run in event order, and their increments are summed and upserted with one statement
  * ({@link Rollups#addAll}). Offsets are committed after the transaction.
  * <p>
@@ -40,7 +40,7 @@ class EventBatches {
 
 	private final CloudEvents cloudEvents;
 
-	private final JdbcClient jdbc;
+	private final ProcessedEvents processed;
 
 	private final Rollups rollups;
 
@@ -48,9 +48,10 @@ class EventBatches {
 
 	private final TransactionTemplate tx;
 
-	EventBatches(CloudEvents cloudEvents, JdbcClient jdbc, Rollups rollups, Owners owners, TransactionTemplate tx) {
+	EventBatches(CloudEvents cloudEvents, ProcessedEvents processed, Rollups rollups, Owners owners,
+			TransactionTemplate tx) {
 		this.cloudEvents = cloudEvents;
-		this.jdbc = jdbc;
+		this.processed = processed;
 		this.rollups = rollups;
 		this.owners = owners;
 		this.tx = tx;
@@ -95,7 +96,7 @@ class EventBatches {
 	}
 
 	private <T> void apply(String consumer, List<CloudEvent<T>> events, Handler<T> handler) {
-		Set<String> fresh = firstDeliveries(consumer, events);
+		Set<String> fresh = processed.firstDeliveries(consumer, events.stream().map(CloudEvent::id).toList());
 		Batch batch = new Batch();
 		for (int i = 0; i < events.size(); i++) {
 			CloudEvent<T> event = events.get(i);
@@ -111,17 +112,6 @@ class EventBatches {
 		}
 		owners.appsSeen(batch.appOwners);
 		rollups.addAll(batch.increments);
-	}
-
-	/** The ids this consumer had not seen yet, recorded in the caller's transaction with one statement. */
-	private Set<String> firstDeliveries(String consumer, List<? extends CloudEvent<?>> events) {
-		String[] ids = events.stream().map(CloudEvent::id).distinct().toArray(String[]::new);
-		return new HashSet<>(jdbc.sql("""
-				insert into processed_event (consumer, event_id)
-				select ?, id from unnest(?::text[]) as u(id)
-				order by id
-				on conflict do nothing
-				returning event_id""").params(consumer, ids).query(String.class).list());
 	}
 
 	/** The increments and owner records collected from one poll, written together at its end. */
