@@ -44,6 +44,8 @@ class DeliveryScheduler implements SmartLifecycle {
 
 	private final Semaphore freeWorkers;
 
+	private final int wakeThreshold;
+
 	private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	private final Object signal = new Object();
@@ -62,6 +64,7 @@ class DeliveryScheduler implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.freeWorkers = new Semaphore(properties.workers());
+		this.wakeThreshold = Math.max(1, properties.workers() / 4);
 	}
 
 	@TransactionalEventListener
@@ -168,7 +171,11 @@ class DeliveryScheduler implements SmartLifecycle {
 		finally {
 			inFlight.computeIfPresent(claim.endpointId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
 			freeWorkers.release();
-			wakeUp();
+			// claim when a quarter of the workers are free, not per freed worker: one claim transaction
+			// for several deliveries under load (the poll interval covers the rest)
+			if (freeWorkers.availablePermits() >= wakeThreshold) {
+				wakeUp();
+			}
 		}
 	}
 
