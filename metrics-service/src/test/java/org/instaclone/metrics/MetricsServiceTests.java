@@ -190,14 +190,7 @@ class MetricsServiceTests {
 						Map.of("impressionId", UUID.randomUUID().toString(), "campaignId", campaign.toString(), "at",
 								Instant.now().toString()) });
 		for (int round = 0; round < 2; round++) { // the topic, then the same events replayed
-			for (Object[] e : events) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> data = (Map<String, Object>) e[2];
-				send("ads", campaign, (String) e[0], (String) e[1], data);
-			}
-			String marker = UUID.randomUUID().toString();
-			send("ads", campaign, marker, "instaclone.ad.campaign-paused.v1", Map.of("campaignId", campaign.toString()));
-			await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.ads", marker));
+			sendAndAwait("ads", "metrics.ads", campaign, events);
 			mvc.perform(get("/api/metrics/campaigns/{id}", campaign).param("granularity", "hour")
 				.header("Authorization", bearer(advertiser)))
 				.andExpect(status().isOk())
@@ -230,14 +223,7 @@ class MetricsServiceTests {
 				new Object[] { UUID.randomUUID().toString(), "instaclone.webhook.delivered.v1",
 						webhook(UUID.randomUUID(), endpoint, app, owner, 1, 204, Map.of()) });
 		for (int round = 0; round < 2; round++) { // the topic, then the same events replayed
-			for (Object[] e : events) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> data = (Map<String, Object>) e[2];
-				send("webhook-deliveries", endpoint, (String) e[0], (String) e[1], data);
-			}
-			String marker = UUID.randomUUID().toString();
-			send("webhook-deliveries", endpoint, marker, "instaclone.webhook.test.v1", Map.of("appId", app.toString()));
-			await().atMost(Duration.ofSeconds(60)).until(() -> processed("metrics.integrations", marker));
+			sendAndAwait("webhook-deliveries", "metrics.integrations", endpoint, events);
 			mvc.perform(get("/api/metrics/apps/{id}/webhooks", app).param("granularity", "minute")
 				.header("Authorization", bearer(owner)))
 				.andExpect(status().isOk())
@@ -335,6 +321,21 @@ class MetricsServiceTests {
 	private static Map<String, Object> follow(UUID follower, UUID followee) {
 		return Map.of("followerId", follower.toString(), "followerHandle", "a", "followeeId", followee.toString(),
 				"followeeHandle", "b", "at", Instant.now().toString());
+	}
+
+	/**
+	 * Sends the events ({id, type, data}) and then a marker of a type no listener counts, and waits
+	 * until the consumer has processed the marker, i.e. everything before it on the partition.
+	 */
+	private void sendAndAwait(String topic, String consumer, UUID key, List<Object[]> events) throws Exception {
+		for (Object[] e : events) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> data = (Map<String, Object>) e[2];
+			send(topic, key, (String) e[0], (String) e[1], data);
+		}
+		String marker = UUID.randomUUID().toString();
+		send(topic, key, marker, "instaclone.test.marker.v1", Map.of());
+		await().atMost(Duration.ofSeconds(60)).until(() -> processed(consumer, marker));
 	}
 
 	private void send(String topic, UUID key, String id, String type, Map<String, Object> data) throws Exception {
