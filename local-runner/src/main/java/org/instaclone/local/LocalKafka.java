@@ -45,7 +45,9 @@ final class LocalKafka {
 				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 				log.dirs=%3$s
 				auto.create.topics.enable=true
-				num.partitions=1
+				# as in compose and Kubernetes, and as every producer declares its topics: a consumer that
+				# subscribes before the producer created the topic must not get a one-partition topic
+				num.partitions=3
 				default.replication.factor=1
 				offsets.topic.replication.factor=1
 				offsets.topic.num.partitions=3
