@@ -453,8 +453,16 @@ class LocalSystemIT {
 	}
 
 	private void signOutInBrowser(Browser browser) {
+		// a reload keeps the session: the HttpOnly refresh cookie restores it (no token is stored) ...
+		browser.driver().navigate().refresh();
+		browser.visible("#sign-out");
 		browser.clickable("#sign-out").click();
 		browser.visible("#sign-in-form");
+		// ... and signing out ends it for good: the refresh token is revoked and its cookie cleared, so a
+		// reload finds nothing to restore
+		browser.driver().navigate().refresh();
+		browser.visible("#sign-in-form");
+		assertThat(browser.findAll("#sign-out")).as("signed out after a reload").noneMatch(WebElement::isDisplayed);
 	}
 
 	/** The data-total of the chart in a section, once it has loaded. */
