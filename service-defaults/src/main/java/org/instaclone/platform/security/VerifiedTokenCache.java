@@ -1,51 +1,25 @@
 package org.instaclone.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.instaclone.tokens.VerifiedTokens;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * Remembers tokens that were verified, so a client sending the same access token on every request
- * costs one ES256 signature check per token, not one per request (the check was ~28 % of a cheap
- * request's CPU, see docs/performance.md).
- * <p>
- * Nothing gets weaker:
- * <ul>
- * <li>only tokens the verifier accepted (signature, issuer, audience, type, time) are stored; a token
- * with a bad signature, or any rejected token, is never cached, and a changed token is a different key;
- * <li>a remembered token is validated again on every use (the same validator, so an expired token is
- * rejected at once even if its entry is still there);
- * <li>an entry lives until the token's {@code exp} or {@code maxAge} after verification, whichever is
- * first, so a signing key removed from the JWKS stops being honoured within {@code maxAge};
- * <li>the cache holds at most {@code maxSize} tokens (least valuable evicted first), so a flood of
- * distinct valid tokens costs bounded memory.
- * </ul>
- * The key is the SHA-256 of the token, so the cache (a heap dump, a log line) never holds the token
- * string as a key; the value is the decoded {@link Jwt}.
+ * A {@link JwtDecoder} that verifies each access token once and then answers from
+ * {@link VerifiedTokens} (module token-cache: the rules, shared with the gateway's reactive twin).
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
 	private final JwtDecoder verifier;
 
-	private final OAuth2TokenValidator<Jwt> validator;
-
-	private final Cache<String, Jwt> verified;
+	private final VerifiedTokens verified;
 
 	/**
 	 * @param verifier checks signature and claims (a {@code NimbusJwtDecoder} with its validator)
@@ -62,56 +36,22 @@ public final class VerifiedTokenCache implements JwtDecoder {
 	VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, long maxSize, Duration maxAge,
 			Clock clock, Ticker ticker) {
 		this.verifier = verifier;
-		this.validator = validator;
-		this.verified = Caffeine.newBuilder()
-			.maximumSize(maxSize)
-			.ticker(ticker)
-			.expireAfter(Expiry.<String, Jwt>creating((key, jwt) -> lifetime(jwt, maxAge, clock.instant())))
-			.build();
+		this.verified = new VerifiedTokens(validator, maxSize, maxAge, clock, ticker);
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		String key = hash(token);
-		Jwt remembered = this.verified.getIfPresent(key);
+		Jwt remembered = this.verified.recall(token);
 		if (remembered != null) {
-			OAuth2TokenValidatorResult result = this.validator.validate(remembered);
-			if (!result.hasErrors()) {
-				return remembered;
-			}
-			this.verified.invalidate(key);
-			throw new JwtValidationException("Invalid token", result.getErrors());
+			return remembered;
 		}
 		Jwt jwt = this.verifier.decode(token); // throws for anything not valid: nothing is stored then
-		this.verified.put(key, jwt);
+		this.verified.remember(token, jwt);
 		return jwt;
 	}
 
 	/** How many tokens are remembered right now (after pending evictions). */
 	long size() {
-		this.verified.cleanUp();
-		return this.verified.estimatedSize();
-	}
-
-	private static Duration lifetime(Jwt jwt, Duration maxAge, Instant now) {
-		Instant expiresAt = jwt.getExpiresAt();
-		if (expiresAt == null) {
-			return maxAge;
-		}
-		Duration left = Duration.between(now, expiresAt);
-		if (left.isNegative()) {
-			return Duration.ZERO;
-		}
-		return left.compareTo(maxAge) < 0 ? left : maxAge;
-	}
-
-	private static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always available", ex);
-		}
+		return this.verified.size();
 	}
 }
