@@ -65,7 +65,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof ResponseStatusException statusException) {
 			statusException.getHeaders().forEach(headers::put);
 		}
-		if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+		if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
 			headers.set(HttpHeaders.RETRY_AFTER, "5");
 		}
 		return ProblemResponses.write(exchange, problem.status(), problem.slug(), problem.title(), problem.detail());
@@ -119,7 +119,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			case CONTENT_TOO_LARGE -> new Problem(status, "payload-too-large", "Request body too large",
 					ex.getReason() != null ? ex.getReason() : "The request body is too large.");
 			case GATEWAY_TIMEOUT -> timeout(service);
-			case SERVICE_UNAVAILABLE -> unavailable(service);
+			// an open circuit breaker says why and for how long (its Retry-After is kept)
+			case SERVICE_UNAVAILABLE -> ex.getReason() != null
+					? new Problem(status, "service-unavailable", "Service unavailable", ex.getReason())
+					: unavailable(service);
+			case TOO_MANY_REQUESTS -> new Problem(status, "rate-limited", "Too many requests",
+					ex.getReason() != null ? ex.getReason() : "Too many requests. Try again later.");
 			case BAD_GATEWAY -> new Problem(status, "bad-gateway", "Bad gateway",
 					describe(service) + " sent an invalid response. Try again shortly.");
 			default -> status.is4xxClientError()
