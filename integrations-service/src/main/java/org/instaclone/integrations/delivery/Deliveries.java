@@ -2,6 +2,7 @@ package org.instaclone.integrations.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.instaclone.integrations.app.Apps;
 import org.instaclone.integrations.egress.WebhookSender;
 import org.instaclone.integrations.endpoint.Endpoints;
+import org.instaclone.platform.events.Outbox;
 import org.instaclone.platform.events.ProcessedEvents;
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
@@ -132,12 +134,15 @@ class Deliveries {
 		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
 			return;
 		}
-		apply(delivery, ownerId, at, response);
+		List<Outbox.Event> attemptEvents = new ArrayList<>(1);
+		apply(delivery, ownerId, at, response, attemptEvents);
+		deliveryEvents.append(attemptEvents);
 	}
 
 	/**
 	 * {@link #recordAttempt} for many attempts in one transaction: one query loads the deliveries, the
-	 * inserts and updates go 50 per round trip, and an endpoint that stays healthy is touched once.
+	 * inserts and updates go 50 per round trip, the delivery events go in one statement, and an
+	 * endpoint that stays healthy is touched once.
 	 */
 	@Transactional
 	void recordAttempts(List<AttemptRecorder.Outcome> outcomes) {
@@ -146,6 +151,7 @@ class Deliveries {
 		deliveries.findAllById(outcomes.stream().map(AttemptRecorder.Outcome::deliveryId).toList())
 			.forEach(d -> loaded.put(d.id(), d));
 		java.util.Set<UUID> healthy = new java.util.HashSet<>();
+		List<Outbox.Event> attemptEvents = new ArrayList<>(outcomes.size());
 		for (AttemptRecorder.Outcome outcome : outcomes) {
 			Delivery delivery = loaded.get(outcome.deliveryId());
 			if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
@@ -154,10 +160,10 @@ class Deliveries {
 			UUID endpoint = delivery.endpointId();
 			boolean delivered = outcome.response().successful();
 			if (delivered && healthy.contains(endpoint)) {
-				deliveredToHealthyEndpoint(delivery, outcome.ownerId(), outcome.at(), outcome.response());
+				deliveredToHealthyEndpoint(delivery, outcome.ownerId(), outcome.at(), outcome.response(), attemptEvents);
 			}
 			else {
-				apply(delivery, outcome.ownerId(), outcome.at(), outcome.response());
+				apply(delivery, outcome.ownerId(), outcome.at(), outcome.response(), attemptEvents);
 			}
 			if (delivered) {
 				healthy.add(endpoint);
@@ -166,17 +172,20 @@ class Deliveries {
 				healthy.remove(endpoint);
 			}
 		}
+		deliveryEvents.append(attemptEvents);
 	}
 
 	/** A 2xx for an endpoint already known healthy in this batch: no need to clear its failure clock. */
 	private void deliveredToHealthyEndpoint(Delivery delivery, UUID ownerId, Instant at,
-			WebhookSender.Response response) {
+			WebhookSender.Response response, List<Outbox.Event> attemptEvents) {
 		attempts.save(DeliveryAttempt.of(delivery.id(), at, response));
 		delivery.attempted(at, new Verdict.Delivered());
-		deliveryEvents.delivered(delivery, ownerId, at, response.status(), response.latency().toMillis());
+		attemptEvents.add(deliveryEvents.delivered(delivery, ownerId, at, response.status(), response.latency().toMillis()));
 	}
 
-	private void apply(Delivery delivery, UUID ownerId, Instant at, WebhookSender.Response response) {
+	/** Applies the attempt's verdict; its delivery event goes to {@code attemptEvents}, for the caller to append. */
+	private void apply(Delivery delivery, UUID ownerId, Instant at, WebhookSender.Response response,
+			List<Outbox.Event> attemptEvents) {
 		UUID deliveryId = delivery.id();
 		Verdict verdict = RetrySchedule.judge(response, delivery.attempts() + 1, clock.instant(), random);
 		attempts.save(DeliveryAttempt.of(deliveryId, at, response));
@@ -184,7 +193,7 @@ class Deliveries {
 		long latencyMs = response.latency().toMillis();
 		if (verdict instanceof Verdict.Delivered) {
 			endpoints.recordDelivered(delivery.endpointId());
-			deliveryEvents.delivered(delivery, ownerId, at, response.status(), latencyMs);
+			attemptEvents.add(deliveryEvents.delivered(delivery, ownerId, at, response.status(), latencyMs));
 			return;
 		}
 		boolean endpointDisabled;
@@ -198,8 +207,8 @@ class Deliveries {
 				delivery.giveUp(at); // the owner replays it once the endpoint is enabled again
 			}
 		}
-		deliveryEvents.failed(delivery, ownerId, at, response.status(), latencyMs, response.refused(),
-				describe(response), endpointDisabled || verdict instanceof Verdict.Failed);
+		attemptEvents.add(deliveryEvents.failed(delivery, ownerId, at, response.status(), latencyMs, response.refused(),
+				describe(response), endpointDisabled || verdict instanceof Verdict.Failed));
 	}
 
 	/** The endpoint is disabled: the delivery fails without an attempt on the wire. */
@@ -208,7 +217,7 @@ class Deliveries {
 		deliveries.findById(deliveryId).filter(d -> d.status() == Delivery.Status.PENDING).ifPresent(d -> {
 			attempts.save(DeliveryAttempt.skipped(deliveryId, at, why));
 			d.attempted(at, new Verdict.Failed(why, false));
-			deliveryEvents.failed(d, ownerId, at, null, 0, true, why, true);
+			deliveryEvents.append(List.of(deliveryEvents.failed(d, ownerId, at, null, 0, true, why, true)));
 		});
 	}
 

@@ -2,6 +2,7 @@ package org.instaclone.integrations.delivery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -60,20 +61,29 @@ class DeliveryEvents {
 			@JsonProperty("final") boolean isFinal) {
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	void delivered(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs) {
-		outbox.append(TOPIC, delivery.endpointId().toString(), DELIVERED, delivery.id().toString(),
+	/** The event of a successful attempt, to {@link #append}. */
+	Outbox.Event delivered(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs) {
+		return new Outbox.Event(TOPIC, delivery.endpointId().toString(), DELIVERED, delivery.id().toString(),
 				new Delivered(delivery.id(), delivery.endpointId(), delivery.appId(), ownerId, delivery.eventType(),
 						delivery.attempts(), statusCode, latencyMs, at.truncatedTo(ChronoUnit.MICROS)));
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	void failed(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs,
+	/** The event of a failed (or refused) attempt, to {@link #append}. */
+	Outbox.Event failed(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs,
 			boolean refused, @Nullable String error, boolean isFinal) {
 		String shortError = error == null || error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS);
-		outbox.append(TOPIC, delivery.endpointId().toString(), FAILED, delivery.id().toString(),
+		return new Outbox.Event(TOPIC, delivery.endpointId().toString(), FAILED, delivery.id().toString(),
 				new Failed(delivery.id(), delivery.endpointId(), delivery.appId(), ownerId, delivery.eventType(),
 						delivery.attempts(), statusCode, latencyMs, at.truncatedTo(ChronoUnit.MICROS),
 						refused ? "refused" : "failed", shortError, isFinal));
+	}
+
+	/**
+	 * Appends the events of the attempts recorded in the caller's transaction, all in one statement (at
+	 * 1,000 attempts a second, one round trip per attempt was the recorder's largest remaining cost).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void append(List<Outbox.Event> events) {
+		outbox.appendAll(events);
 	}
 }
