@@ -167,7 +167,7 @@ class ConsistencyTests {
 		}
 		// what the probes and Prometheus rely on is switched on in the services themselves
 		String defaults = Repo.read("service-defaults/src/main/java/org/instaclone/platform/web/ServiceDefaultsEnvironmentPostProcessor.java");
-		softly.assertThat(defaults).contains("\"management.endpoints.web.exposure.include\", \"health,info,prometheus\"")
+		softly.assertThat(defaults).contains("\"management.endpoints.web.exposure.include\", \"health,info,prometheus")
 			.contains("\"management.endpoint.health.probes.enabled\", \"true\"")
 			.contains("\"management.endpoint.health.group.liveness.include\", \"livenessState\"")
 			.contains("\"server.shutdown\", \"graceful\"");

@@ -14,6 +14,7 @@ import static org.instaclone.deploychecks.Repo.str;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -157,6 +158,18 @@ class K8sPolicyTests {
 				.anySatisfy(m -> assertThat(m.get("type")).isEqualTo("Pods"));
 		}
 		softly.assertAll();
+	}
+
+	/**
+	 * The fault-injection switch (service-defaults, docs/resilience.md) adds latency and errors on
+	 * purpose: off unless a property turns it on, and prod must never turn it on, in any form
+	 * (environment variable, ConfigMap key, JVM option).
+	 */
+	@Test
+	void prodNeverSwitchesOnFaultInjection() {
+		String rendered = Manifests.of("prod").objects.toString().toLowerCase(Locale.ROOT);
+		assertThat(rendered).doesNotContain("fault_injection").doesNotContain("fault-injection")
+			.doesNotContain("faultinjection");
 	}
 
 	@ParameterizedTest

@@ -35,7 +35,8 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			// JDK 21+: virtual threads for request handling (ignored on 17)
 			Map.entry("spring.threads.virtual.enabled", "true"),
 			// operations
-			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			// (faults exists only with instaclone.fault-injection.enabled=true; see platform.fault)
+			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,faults"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
 			Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
