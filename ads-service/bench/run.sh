@@ -27,7 +27,9 @@ trap cleanup EXIT
 cat "$WORK/tokens.lua" ads-service/bench/placements.lua > "$WORK/bench.lua"
 sed -i "s/__DELAY_MS__/$DELAY_MS/" "$WORK/bench.lua"
 CP="ads-service/target/test-classes:ads-service/target/classes:$(cat ads-service/target/bench-classpath.txt)"
-open_load() { "$JAVA" -cp "$CP" org.instaclone.ads.bench.OpenLoad "$1" "$RATE" "$SECONDS_" "$TOKENS" "${2:-0}"; }
+# each request: 3 slots and one of 5 feed contexts (as placements.lua)
+PATHS='/api/ads/placements?slots=3|/api/ads/placements?slots=3&hashtags=cats|/api/ads/placements?slots=3&hashtags=travel,food|/api/ads/placements?slots=3|/api/ads/placements?slots=3&hashtags=dogs,fitness,cats'
+open_load() { "$JAVA" -cp "$CP" org.instaclone.testsupport.bench.OpenLoad "$1" "$PATHS" "$RATE" "$SECONDS_" "$TOKENS" "${2:-0}"; }
 
 targets=("direct $DIRECT")
 if [ "${GATEWAY:-0}" = 1 ]; then

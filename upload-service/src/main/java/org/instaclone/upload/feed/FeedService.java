@@ -8,54 +8,56 @@ import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Cursor;
 import org.instaclone.platform.paging.Page;
-import org.instaclone.upload.graph.FollowGraph;
 import org.instaclone.upload.post.PostLookup;
 import org.instaclone.upload.post.PostView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The home feed: the viewer's materialised timeline (one index range scan, whatever the number of
  * followees), merged with the recent posts of the few celebrity authors they follow, which are not
- * fanned out. Only this service's tables are read: no call to follow-service.
+ * fanned out (one index range scan per celebrity). Only this service's tables are read: no call to
+ * follow-service. Two statements and no transaction (each statement sees a consistent snapshot; a
+ * post deleted between them is simply left out): the ids of the page, then the posts
+ * ({@link PostLookup}).
  */
 @Service
-@Transactional(readOnly = true)
 class FeedService {
 
 	private final JdbcClient jdbc;
-
-	private final FollowGraph graph;
 
 	private final PostLookup posts;
 
 	private final FeedProperties properties;
 
-	FeedService(JdbcClient jdbc, FollowGraph graph, PostLookup posts, FeedProperties properties) {
+	FeedService(JdbcClient jdbc, PostLookup posts, FeedProperties properties) {
 		this.jdbc = jdbc;
-		this.graph = graph;
 		this.posts = posts;
 		this.properties = properties;
 	}
 
 	Page<PostView> feedOf(UUID viewer, @Nullable String cursor, int limit) {
 		Cursor after = Cursor.decode(cursor);
-		List<UUID> celebrities = graph.followedAuthorsAbove(viewer, properties.celebrityThreshold());
 		String afterTimeline = after == null ? "" : " and (t.created_at, t.post_id) < (:at, :id)";
 		String afterPost = after == null ? "" : " and (p.created_at, p.id) < (:at, :id)";
-		String sql = "(select t.post_id, t.created_at from timeline t where t.viewer_id = :viewer" + afterTimeline
-				+ " order by t.created_at desc, t.post_id desc limit :fetch)";
-		if (!celebrities.isEmpty()) {
-			sql = "select post_id, created_at from (" + sql + " union (select p.id, p.created_at from post p"
-					+ " where p.author_id in (:celebrities)" + afterPost
-					+ " order by p.created_at desc, p.id desc limit :fetch)) merged"
-					+ " order by created_at desc, post_id desc limit :fetch";
-		}
-		JdbcClient.StatementSpec query = jdbc.sql(sql).param("viewer", viewer).param("fetch", limit + 1);
-		if (!celebrities.isEmpty()) {
-			query = query.param("celebrities", celebrities);
-		}
+		String sql = """
+				select post_id, created_at from (
+				  (select t.post_id, t.created_at from timeline t
+				   where t.viewer_id = :viewer%s
+				   order by t.created_at desc, t.post_id desc limit :fetch)
+				  union
+				  (select c.id, c.created_at from author_stats s
+				   join follow_edge e on e.follower_id = :viewer and e.followee_id = s.author_id
+				   cross join lateral (select p.id, p.created_at from post p
+				                       where p.author_id = s.author_id%s
+				                       order by p.created_at desc, p.id desc limit :fetch) c
+				   where s.followers > :threshold)
+				) merged
+				order by created_at desc, post_id desc limit :fetch""".formatted(afterTimeline, afterPost);
+		JdbcClient.StatementSpec query = jdbc.sql(sql)
+			.param("viewer", viewer)
+			.param("fetch", limit + 1)
+			.param("threshold", properties.celebrityThreshold());
 		if (after != null) {
 			query = query.param("at", Timestamp.from(after.at())).param("id", after.id());
 		}

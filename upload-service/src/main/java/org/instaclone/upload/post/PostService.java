@@ -3,10 +3,7 @@ package org.instaclone.upload.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -95,12 +92,6 @@ class PostService {
 		List<Post> rows = after == null ? posts.findByHashtag(tag, fetch)
 				: posts.findByHashtagAfter(tag, after.at(), after.id(), fetch);
 		return views(rows, limit);
-	}
-
-	/** The posts with these ids that still exist, in the order given. */
-	List<PostView> inOrder(List<UUID> ids) {
-		Map<UUID, Post> found = posts.findAllById(ids).stream().collect(Collectors.toMap(Post::id, Function.identity()));
-		return ids.stream().map(found::get).filter(p -> p != null).map(Post::view).toList();
 	}
 
 	/**

@@ -82,6 +82,33 @@ class PhotoPostTests {
 	}
 
 	@Test
+	void aFeedItemIsThePostExactlyAsItsOwnPageShowsIt() throws Exception {
+		// the feed reads posts with its own SQL (PostLookup); it must not drift from GET /api/posts/{id}
+		UUID carol = UUID.randomUUID();
+		String small = upload(carol, image("small.png", TestImages.png(200, 100)), "tiny #Zeta #alpha")
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String big = upload(carol, image("big.jpg", TestImages.jpeg(1600, 1200)), "big").andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String text = textPost(carol, "words only #alpha");
+		JsonNode feed = json.readTree(mvc.perform(get("/api/feed").header("Authorization", bearer(carol)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).get("items");
+		assertThat(feed).hasSize(3);
+		String[] ids = { text, json.readTree(big).get("id").asString(), json.readTree(small).get("id").asString() };
+		for (int i = 0; i < ids.length; i++) {
+			JsonNode own = json.readTree(mvc.perform(get("/api/posts/" + ids[i]).header("Authorization", bearer(carol)))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString());
+			assertThat(feed.get(i)).isEqualTo(own);
+		}
+		// an image narrower than every width: all variants 200 px wide, ordered by width then kind
+		assertThat(feed.get(2).get("images").findValuesAsString("kind")).containsExactly("w1080", "w320", "w640", "thumb150");
+		assertThat(feed.get(2).get("hashtags").toString()).isEqualTo("[\"alpha\",\"zeta\"]");
+		assertThat(feed.get(0).get("images")).isEmpty();
+	}
+
+	@Test
 	void theCaptionIsOptionalForAPhoto() throws Exception {
 		upload(alice, image("a.png", TestImages.png(300, 300)), null).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.caption").value(""));

@@ -1,4 +1,4 @@
-package org.instaclone.ads.bench;
+package org.instaclone.testsupport.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,22 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-model load generator for {@code GET /api/ads/placements} (docs/performance.md): requests
- * start on a fixed schedule ({@code rate} per second) whatever the answers do, and each latency is
- * measured from the request's scheduled start, so a stall shows in the percentiles instead of
- * silently lowering the rate (no coordinated omission, unlike a closed loop). Each request: a random
- * viewer's token, 3 slots, one of 5 feed contexts (as {@code placements.lua}).
+ * An open-model HTTP load generator for the benchmarks in docs/performance.md: GET requests start on
+ * a fixed schedule ({@code rate} per second) whatever the answers do, and each latency is measured
+ * from the request's scheduled start, so a stall shows in the percentiles instead of silently
+ * lowering the rate (no coordinated omission, unlike a closed loop). Each request: a random token
+ * from the tokens file (one per line) and a random one of the {@code |}-separated paths.
  * <p>
  * At most {@value #MAX_IN_FLIGHT} requests are outstanding: a request due while that many are
  * still waiting is not sent and counted as dropped (a failure), so a stalled server is reported
  * instead of being buried under tens of thousands of connections.
  * <p>
- * {@code java ... OpenLoad <base-url> <rate per s> <seconds> <tokens file> [warm-up seconds]}
+ * {@code java ... OpenLoad <base-url> <path[|path...]> <rate per s> <seconds> <tokens file> [warm-up seconds]},
+ * e.g. {@code OpenLoad http://127.0.0.1:8080 '/api/feed?limit=20' 300 60 tokens.txt 30}.
  */
 public final class OpenLoad {
-
-	private static final String[] CONTEXTS = { "", "&hashtags=cats", "&hashtags=travel,food", "",
-			"&hashtags=dogs,fitness,cats" };
 
 	static final int MAX_IN_FLIGHT = 512;
 
@@ -39,29 +37,30 @@ public final class OpenLoad {
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
-		int rate = Integer.parseInt(args[1]);
-		int seconds = Integer.parseInt(args[2]);
-		List<String> tokens = Files.readAllLines(Path.of(args[3]));
-		int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+		String[] paths = args[1].split("\\|");
+		int rate = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		List<String> tokens = Files.readAllLines(Path.of(args[4]));
+		int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 		if (warmup > 0) {
-			run(http, base, rate, warmup, tokens);
+			run(http, base, paths, rate, warmup, tokens);
 		}
-		Result result = run(http, base, rate, seconds, tokens);
+		Result result = run(http, base, paths, rate, seconds, tokens);
 		long[] l = result.latencies;
 		Arrays.sort(l);
-		System.out.printf("open model %s: offered %d req/s for %d s; sent %d, completed %d (%.0f req/s), non-2xx %d, "
+		System.out.printf("open model %s%s: offered %d req/s for %d s; sent %d, completed %d (%.0f req/s), non-2xx %d, "
 				+ "errors %d, dropped %d, degraded %d%n  latency from scheduled start: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-				+ "p99.9 %.2f ms, max %.2f ms%n", base, rate, seconds, result.sent, l.length,
+				+ "p99.9 %.2f ms, max %.2f ms%n", base, paths.length == 1 ? paths[0] : " (" + paths.length + " paths)", rate, seconds, result.sent, l.length,
 				l.length / (double) seconds, result.non2xx, result.errors, result.dropped, result.degraded, ms(l, 50), ms(l, 90),
 				ms(l, 99), ms(l, 99.9), l.length == 0 ? 0 : l[l.length - 1] / 1e6);
 		System.exit(0);
 	}
 
-	private static Result run(HttpClient http, String base, int rate, int seconds, List<String> tokens)
+	private static Result run(HttpClient http, String base, String[] paths, int rate, int seconds, List<String> tokens)
 			throws InterruptedException {
 		int total = rate * seconds;
 		long[] latencies = new long[total];
@@ -87,7 +86,7 @@ public final class OpenLoad {
 			inFlight.incrementAndGet();
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(base + "/api/ads/placements?slots=3" + CONTEXTS[random.nextInt(CONTEXTS.length)]))
+				.newBuilder(URI.create(base + paths[random.nextInt(paths.length)]))
 				.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())))
 				.timeout(Duration.ofSeconds(10))
 				.GET()
