@@ -3,7 +3,6 @@ package org.instaclone.gateway.resilience;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,10 +17,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -81,7 +77,7 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 					return chain.filter(exchange);
 				}
 				buckets.rejected.increment();
-				return Mono.error(RateLimited.after(name, waitNanos));
+				return Mono.error(TryLater.rateLimited(name, waitNanos));
 			}), ORDER);
 	}
 
@@ -131,32 +127,6 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 		private static @Nullable Object address(ServerWebExchange exchange) {
 			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 			return remote == null ? null : remote.getAddress() != null ? remote.getAddress() : remote.getHostString();
-		}
-	}
-
-	/** 429 {@code rate-limited} with {@code Retry-After}; no stack trace (the path taken under abuse). */
-	static final class RateLimited extends ResponseStatusException {
-
-		private final HttpHeaders headers = new HttpHeaders();
-
-		static RateLimited after(String limit, long nanosToWait) {
-			return new RateLimited(limit, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L)));
-		}
-
-		private RateLimited(String limit, long seconds) {
-			super(HttpStatus.TOO_MANY_REQUESTS,
-					"Too many requests (limit '" + limit + "'). Try again in " + seconds + " s.");
-			this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
 		}
 	}
 

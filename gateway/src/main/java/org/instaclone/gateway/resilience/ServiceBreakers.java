@@ -13,8 +13,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -73,7 +71,7 @@ class ServiceBreakers implements GlobalFilter, Ordered {
 		Breaker breaker = breakerFor(route);
 		CircuitBreaker circuit = breaker.circuit;
 		if (!circuit.tryAcquirePermission()) {
-			return Mono.error(new ServiceOpen(breaker.service, breaker.retryAfterSeconds()));
+			return Mono.error(TryLater.serviceOpen(breaker.service, breaker.nanosUntilHalfOpen()));
 		}
 		long start = circuit.getCurrentTimestamp();
 		return chain.filter(exchange).doOnSuccess(ignored -> {
@@ -131,36 +129,9 @@ class ServiceBreakers implements GlobalFilter, Ordered {
 			});
 		}
 
-		/** Seconds until the breaker lets trial requests through again; at least 1. */
-		long retryAfterSeconds() {
-			long left = this.waitNanos - (System.nanoTime() - this.openedAt);
-			return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L));
-		}
-	}
-
-	/**
-	 * The breaker of {@code service} is open: 503 {@code service-unavailable} with
-	 * {@code Retry-After}. No stack trace: this is the cheap path taken while a service is down.
-	 */
-	static final class ServiceOpen extends ResponseStatusException {
-
-		private final HttpHeaders headers = new HttpHeaders();
-
-		ServiceOpen(String service, long retryAfterSeconds) {
-			super(HttpStatus.SERVICE_UNAVAILABLE, "The " + service
-					+ " is failing; the gateway is not sending it requests for now. Try again in "
-					+ retryAfterSeconds + " s.");
-			this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
+		/** How long until the breaker lets trial requests through again. */
+		long nanosUntilHalfOpen() {
+			return this.waitNanos - (System.nanoTime() - this.openedAt);
 		}
 	}
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -154,20 +153,13 @@ class CircuitBreakerTests {
 		@Bean
 		DynamicPropertyRegistrar misbehavingUpstream() {
 			return registry -> {
-				for (String service : new String[] { "FOLLOW", "UPLOAD", "ADS", "INTEGRATIONS", "METRICS" }) {
-					registry.add(service + "_SERVICE_URL", SERVICE::url);
-				}
-				registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout",
-						() -> StubUpstream.RESPONSE_TIMEOUT);
+				Misbehaving.routeEverythingTo(registry, SERVICE::url);
 				registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> "4");
 				registry.add("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", () -> "4");
 				registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "2s");
 				registry.add("resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state",
 						() -> "2");
 				registry.add("resilience4j.circuitbreaker.configs.default.slow-call-duration-threshold", () -> "300ms");
-				registry.add("instaclone.security.jwks-uri", TestTokens::jwksUri);
-				registry.add("instaclone.security.issuer", () -> TestTokens.ISSUER);
-				registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
 			};
 		}
 	}

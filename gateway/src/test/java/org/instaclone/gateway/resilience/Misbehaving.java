@@ -10,9 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.instaclone.gateway.StubUpstream;
+import org.instaclone.testsupport.TestTokens;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A service stand-in whose behaviour a test picks by the last path segment, counting the requests
@@ -40,6 +45,21 @@ final class Misbehaving {
 		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.createContext("/", this::handle);
 		this.server.start();
+	}
+
+	/**
+	 * Points every service at {@code url}, with the tests' response timeout and token settings; for a
+	 * test's own {@code DynamicPropertyRegistrar}.
+	 */
+	static void routeEverythingTo(DynamicPropertyRegistry registry, Supplier<Object> url) {
+		for (String service : new String[] { "FOLLOW", "UPLOAD", "ADS", "INTEGRATIONS", "METRICS" }) {
+			registry.add(service + "_SERVICE_URL", url);
+		}
+		registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout",
+				() -> StubUpstream.RESPONSE_TIMEOUT);
+		registry.add("instaclone.security.jwks-uri", TestTokens::jwksUri);
+		registry.add("instaclone.security.issuer", () -> TestTokens.ISSUER);
+		registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
 	}
 
 	String url() {

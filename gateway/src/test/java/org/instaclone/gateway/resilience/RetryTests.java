@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -100,16 +99,7 @@ class RetryTests {
 
 		@Bean
 		DynamicPropertyRegistrar misbehavingUpstream() {
-			return registry -> {
-				for (String service : new String[] { "FOLLOW", "UPLOAD", "ADS", "INTEGRATIONS", "METRICS" }) {
-					registry.add(service + "_SERVICE_URL", SERVICE::url);
-				}
-				registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout",
-						() -> StubUpstream.RESPONSE_TIMEOUT);
-				registry.add("instaclone.security.jwks-uri", TestTokens::jwksUri);
-				registry.add("instaclone.security.issuer", () -> TestTokens.ISSUER);
-				registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
-			};
+			return registry -> Misbehaving.routeEverythingTo(registry, SERVICE::url);
 		}
 	}
 }
