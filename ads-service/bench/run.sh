@@ -35,6 +35,9 @@ targets=("direct $DIRECT")
 if [ "${GATEWAY:-0}" = 1 ]; then
 	JWKS=${JWKS:-$(grep -o 'BENCH JWKS [^ ]*' ads-service/target/bench-server.log 2>/dev/null | tail -1 | cut -d' ' -f3 || true)}
 	[ -n "$JWKS" ] || { echo "no JWKS URL: set JWKS to the URL server.sh printed (or keep its output in ads-service/target/bench-server.log)"; exit 1; }
+	# one viewer sends hundreds of requests a second here: the per-user limit is raised, not switched
+	# off, so its cost stays in the measurement
+	INSTACLONE_GATEWAY_RATE_LIMIT_API=100000000 \
 	SERVER_PORT=18080 ADS_SERVICE_URL=$DIRECT FOLLOW_SERVICE_URL=http://127.0.0.1:1 UPLOAD_SERVICE_URL=http://127.0.0.1:1 \
 		INTEGRATIONS_SERVICE_URL=http://127.0.0.1:1 METRICS_SERVICE_URL=http://127.0.0.1:1 \
 		INSTACLONE_SECURITY_JWKS_URI=$JWKS INSTACLONE_SECURITY_ISSUER=http://instaclone.test \

@@ -62,6 +62,9 @@ POSTMASTER=$(pgrep -f "bin/postgres .*-p $PG_PORT( |$)" | head -1)
 
 GW_PID=""
 if [[ " $TARGETS " == *" gateway "* ]]; then
+	# one viewer sends hundreds of requests a second here: the per-user limit is raised, not switched
+	# off, so its cost stays in the measurement
+	INSTACLONE_GATEWAY_RATE_LIMIT_API=100000000 \
 	SERVER_PORT=18080 UPLOAD_SERVICE_URL=http://127.0.0.1:18082 FOLLOW_SERVICE_URL=http://127.0.0.1:1 ADS_SERVICE_URL=http://127.0.0.1:1 \
 		INTEGRATIONS_SERVICE_URL=http://127.0.0.1:1 METRICS_SERVICE_URL=http://127.0.0.1:1 \
 		INSTACLONE_SECURITY_JWKS_URI=$JWKS INSTACLONE_SECURITY_ISSUER=http://instaclone.test \
