@@ -64,7 +64,7 @@ class DeliveryScheduler implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.freeWorkers = new Semaphore(properties.workers());
-		this.wakeThreshold = Math.max(1, properties.workers() / 4);
+		this.wakeThreshold = Math.max(1, properties.workers() / 2);
 	}
 
 	@TransactionalEventListener
@@ -171,7 +171,7 @@ class DeliveryScheduler implements SmartLifecycle {
 		finally {
 			inFlight.computeIfPresent(claim.endpointId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
 			freeWorkers.release();
-			// claim when a quarter of the workers are free, not per freed worker: one claim transaction
+			// claim when half of the workers are free, not per freed worker: one claim transaction
 			// for several deliveries under load (the poll interval covers the rest)
 			if (freeWorkers.availablePermits() >= wakeThreshold) {
 				wakeUp();

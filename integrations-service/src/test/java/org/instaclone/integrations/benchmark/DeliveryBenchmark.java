@@ -89,6 +89,8 @@ class DeliveryBenchmark {
 			.until(() -> total(receivers) >= 250 + warmSent * 5);
 		int warm = total(receivers);
 		String loadAtStart = loadAverage();
+		int postgresPort = Integer.parseInt(jdbc.sql("select current_setting('port')").query(String.class).single());
+		CpuTimes cpuAtStart = CpuTimes.now(postgresPort);
 		Instant warmEnd = Instant.now();
 
 		Instant start = Instant.now();
@@ -106,6 +108,7 @@ class DeliveryBenchmark {
 			return total(receivers) >= expected;
 		});
 		Instant drained = Instant.now();
+		CpuTimes cpu = CpuTimes.now(postgresPort).minus(cpuAtStart);
 
 		Map<String, Instant> created = new HashMap<>();
 		jdbc.sql("select id, created_at from delivery where app_id = ?::uuid and created_at >= ?")
@@ -135,9 +138,12 @@ class DeliveryBenchmark {
 				offered: %d events in %.1f s (%.0f events/s) -> %d deliveries to 5 endpoints on 127.0.0.1
 				delivered: %d measured, %d duplicates; all delivered %.1f s after the first event (%.0f deliveries/s overall)
 				latency commit -> received, ms: p50 %d, p90 %d, p99 %d, max %d
+				CPU until all delivered: benchmark JVM %.1f s, PostgreSQL %.1f s (%.2f ms per delivery together); machine busy %.1f of %.1f core-seconds, so %.1f s for everything else
 				""".formatted(Instant.now(), loadAtStart, loadAverage(), warmupSeconds, sent, sendSeconds, sent / sendSeconds, sent * 5, latenciesMs.size(),
 				duplicates, drainSeconds, latenciesMs.size() / drainSeconds, pct(latenciesMs, 0.50),
-				pct(latenciesMs, 0.90), pct(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1));
+				pct(latenciesMs, 0.90), pct(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1), cpu.jvm(),
+				cpu.postgres(), (cpu.jvm() + cpu.postgres()) * 1000 / (sent * 5), cpu.machine(),
+				drainSeconds * Runtime.getRuntime().availableProcessors(), cpu.machine() - cpu.jvm() - cpu.postgres());
 		System.out.println(result);
 		Files.writeString(Path.of("target/delivery-benchmark.txt"), result, StandardCharsets.UTF_8);
 		receivers.forEach(WebhookReceiver::close);
@@ -174,6 +180,70 @@ class DeliveryBenchmark {
 		}
 	}
 
+	/**
+	 * CPU seconds used so far (Linux {@code /proc}): by this JVM (the service, Kafka, the receivers), by
+	 * the embedded PostgreSQL (the postmaster listening on {@code port} and its current children, so
+	 * backends that exited meanwhile are missed), and by the whole machine (busy time of all cores).
+	 */
+	record CpuTimes(double jvm, double postgres, double machine) {
+
+		static CpuTimes now(int port) {
+			double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+			return new CpuTimes(jvm, postgresSeconds(port), machineSeconds());
+		}
+
+		CpuTimes minus(CpuTimes earlier) {
+			return new CpuTimes(jvm - earlier.jvm, postgres - earlier.postgres, machine - earlier.machine);
+		}
+
+		private static double postgresSeconds(int port) {
+			Map<Long, long[]> processes = new HashMap<>(); // pid -> {ppid, utime + stime}
+			long postmaster = -1;
+			try (var dirs = Files.list(Path.of("/proc"))) {
+				for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+					try {
+						String stat = Files.readString(dir.resolve("stat"));
+						String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						long pid = Long.parseLong(dir.getFileName().toString());
+						processes.put(pid, new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]) });
+						String cmd = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+						if (cmd.contains("bin/postgres") && cmd.contains(" -p " + port + " ")) {
+							postmaster = pid;
+						}
+					}
+					catch (java.io.IOException | RuntimeException gone) {
+						// the process ended meanwhile
+					}
+				}
+			}
+			catch (java.io.IOException ex) {
+				return Double.NaN;
+			}
+			long ticks = 0;
+			for (Map.Entry<Long, long[]> p : processes.entrySet()) {
+				if (p.getKey() == postmaster || p.getValue()[0] == postmaster) {
+					ticks += p.getValue()[1];
+				}
+			}
+			return postmaster < 0 ? Double.NaN : ticks / 100.0; // USER_HZ
+		}
+
+		private static double machineSeconds() {
+			try {
+				String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long total = 0;
+				for (int i = 1; i < f.length; i++) {
+					total += Long.parseLong(f[i]);
+				}
+				return (total - Long.parseLong(f[4]) - Long.parseLong(f[5])) / 100.0; // minus idle and iowait
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return Double.NaN;
+			}
+		}
+	}
+
 	/** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
 	private static String loadAverage() {
 		try {
@@ -186,7 +256,7 @@ class DeliveryBenchmark {
 	}
 
 	private static int total(List<WebhookReceiver> receivers) {
-		return receivers.stream().mapToInt(r -> r.received().size()).sum();
+		return receivers.stream().mapToInt(WebhookReceiver::count).sum();
 	}
 
 	private static long pct(List<Long> sorted, double p) {
