@@ -4,7 +4,8 @@
 # :18082 and the gateway jar on :18080 in front of it, both on JDK 25 when present, then sends
 # GET /api/feed?limit=20 open-loop (OpenLoad, its own JVM) directly and through the gateway for three
 # viewer sets: one following 10 accounts, one following 2,000 (both + 5 celebrities), 1,000 random
-# users. Prints latency percentiles and the CPU each process used per request. Only ever sends traffic
+# users. Prints latency percentiles and the CPU each process used per request, then the freshness
+# check (FreshnessCheck: how soon a new post is in followers' feeds). Only ever sends traffic
 # to 127.0.0.1; stops everything it started on exit.
 #
 # Usage, from the repository root:  upload-service/bench/feed.sh [rate=300] [seconds=30]
@@ -95,5 +96,7 @@ for target in $TARGETS; do
 			if (t == "gateway") printf ", gateway %.2f ms", g * 10 / n
 			printf "\n" }'
 	done
+	echo "== $target: freshness, 5 posts each by an author with 4,999 followers and by a celebrity (FreshnessCheck)"
+	(cd upload-service && "$JAVA" -cp "$(echo "$CP" | sed "s#$T/#target/#g")" org.instaclone.upload.bench.FreshnessCheck $base 5 50)
 done
 echo "== done: $(uptime | sed 's/.*load/load/')"

@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bias) and 200,000 posts over 30 days, materialises the timelines with the same statement as the
  * fan-out, and writes real ES256 tokens (valid 2 hours) to {@code target/}: {@code bench-feed-light.txt}
  * (a viewer following 10 accounts plus the celebrities), {@code bench-feed-heavy.txt} (2,000 plus the
- * celebrities) and {@code bench-feed-viewers.txt} (1,000 random users). Then it prints
+ * celebrities), {@code bench-feed-viewers.txt} (1,000 random users), and for {@link FreshnessCheck} an
+ * author with 4,999 followers ({@code bench-feed-author.txt}, just under the celebrity threshold), a
+ * celebrity ({@code bench-feed-celebrity.txt}) and 200 users following both
+ * ({@code bench-feed-followers.txt}). Then it prints
  * {@code BENCH READY} and the JWKS URL and serves until killed. Started by
  * {@code upload-service/bench/feed.sh}.
  */
@@ -56,6 +59,17 @@ public final class FeedBenchServer {
 			viewers.add(token(user(n)));
 		}
 		Files.write(target.resolve("bench-feed-viewers.txt"), viewers);
+		// freshness (FreshnessCheck): an author just under the celebrity threshold, a celebrity, and 200
+		// users who follow both
+		Files.writeString(target.resolve("bench-feed-author.txt"), token(user(10_003)) + "\n");
+		Files.writeString(target.resolve("bench-feed-celebrity.txt"), token(user(1)) + "\n");
+		List<String> followers = new ArrayList<>();
+		for (int n = 6; followers.size() < 200; n += 19) {
+			if ((n * 7 + 1) % 5 != 0) {
+				followers.add(token(user(n)));
+			}
+		}
+		Files.write(target.resolve("bench-feed-followers.txt"), followers);
 		for (int n : new int[] { 10_001, 10_002 }) {
 			System.out.printf("viewer %d follows %d accounts%n", n, jdbc.sql("select count(*) from follow_edge where follower_id = ?")
 				.param(user(n)).query(Long.class).single());
@@ -82,7 +96,7 @@ public final class FeedBenchServer {
 	private static void seed(JdbcClient jdbc) {
 		// plain tables (not temporary: pooled connections would not see them), random picks materialised
 		// first so that every row draws its own number exactly once
-		jdbc.sql("create table bench_user as select n, md5('u' || n)::uuid as id from generate_series(1, 10002) n").update();
+		jdbc.sql("create table bench_user as select n, md5('u' || n)::uuid as id from generate_series(1, 10003) n").update();
 		jdbc.sql("create unique index on bench_user (n)").update();
 		// 5 celebrities followed by 80% of the users
 		jdbc.sql("""
@@ -104,6 +118,11 @@ public final class FeedBenchServer {
 				select v.id, e.id, now() from bench_user v join bench_user e
 				  on (v.n = 10001 and (e.n <= 5 or e.n between 6 and 15)) or (v.n = 10002 and (e.n <= 5 or e.n between 6 and 2005))
 				on conflict do nothing""").update();
+		// the freshness author: 4,999 followers, just under the celebrity threshold (5,000), so fanned out
+		jdbc.sql("""
+				insert into follow_edge (follower_id, followee_id, since)
+				select f.id, a.id, now() from bench_user f join bench_user a on a.n = 10003
+				where f.n between 6 and 5004""").update();
 		jdbc.sql("insert into author_stats (author_id, followers) select followee_id, count(*) from follow_edge group by followee_id")
 			.update();
 		// 200,000 posts by random authors over the last 30 days
