@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -34,6 +36,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 class ServiceBreakers implements GlobalFilter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceBreakers.class);
 
 	/**
 	 * Inside the route's {@code EmptyFallback} (0) and the retry (1), so every attempt counts and an
@@ -126,6 +130,8 @@ class ServiceBreakers implements GlobalFilter, Ordered {
 				if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
 					this.openedAt = System.nanoTime();
 				}
+				log.warn("Circuit breaker of {}: {} -> {}", service, event.getStateTransition().getFromState(),
+						event.getStateTransition().getToState());
 			});
 		}
 

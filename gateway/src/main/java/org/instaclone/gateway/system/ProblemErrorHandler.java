@@ -54,6 +54,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			if (problem.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
 				log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
 			}
+			else if (ex instanceof ResponseStatusException refusal && refusal.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+				// the gateway's own refusal while a breaker is open: one line per request would flood the
+				// log exactly when a service is down (the breaker logs its state changes instead)
+				log.debug("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+						problem.status().value(), refusal.getReason());
+			}
 			else {
 				log.warn("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 						problem.status().value(), ex.toString());
