@@ -2,12 +2,14 @@
 # Starts the placements benchmark's ads-service (embedded PostgreSQL + Kafka, 200 campaigns, 300 viewer
 # tokens in ads-service/target/bench-tokens.txt) on port 18083 under JDK 25 if present, with a JFR
 # recording when JFR=1 (ads-service/target/placements.jfr). Not part of the test run.
-# Usage, from the repository root:  ads-service/bench/server.sh     (Ctrl-C stops it)
+# Usage, from the repository root:  ads-service/bench/server.sh     (Ctrl-C stops it; SKIP_BUILD=1 uses what is built)
 set -eu
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl ads-service -am install -DskipTests
-./mvnw -o -q -pl ads-service test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -o -q -pl ads-service -am install -DskipTests -Dinstaclone.cds.skip
+  ./mvnw -o -q -pl ads-service test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+fi
 cd ads-service
 JAVA=${JAVA:-java}
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
