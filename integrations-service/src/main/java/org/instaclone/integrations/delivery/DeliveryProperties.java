@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * change reaches them within this time
  */
 @ConfigurationProperties("instaclone.integrations.delivery")
-record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("16") int workers,
-		@DefaultValue("4") int perEndpoint, @DefaultValue("250ms") Duration pollInterval,
+record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("32") int workers,
+		@DefaultValue("8") int perEndpoint, @DefaultValue("250ms") Duration pollInterval,
 		@DefaultValue("2m") Duration lease, @DefaultValue("1s") Duration targetCache) {
 }

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * second (default 200) for {@code bench.seconds} (default 60) go to Kafka; each concerns one owner whose
  * app has 5 endpoints on 127.0.0.1, so each becomes 5 deliveries. Latency is measured from the commit
  * of the fan-out transaction ({@code delivery.created_at}) to the receiver reading the request.
- * Production delivery settings (16 workers, 4 per endpoint), loopback allowed for the receivers.
+ * Production delivery settings (32 workers, 8 per endpoint), loopback allowed for the receivers.
  * Run:
  * <pre>
  * ./mvnw -o -pl integrations-service -am install -DskipTests
