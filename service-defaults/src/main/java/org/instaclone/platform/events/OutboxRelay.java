@@ -2,6 +2,7 @@ package org.instaclone.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,11 +57,11 @@ class OutboxRelay {
 	/** Sends one batch; returns how many rows were marked sent. */
 	int relayBatch() {
 		List<Row> rows = jdbc.sql("""
-				select id, topic, msg_key, payload from outbox_event
+				select position, id, topic, msg_key, payload from outbox_event
 				where sent_at is null order by position limit ? for update skip locked""")
 			.param(properties.batchSize())
-			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("topic"), rs.getString("msg_key"),
-					rs.getString("payload")))
+			.query((rs, n) -> new Row(rs.getLong("position"), rs.getObject("id", UUID.class), rs.getString("topic"),
+					rs.getString("msg_key"), rs.getString("payload")))
 			.list();
 		if (rows.isEmpty()) {
 			return 0;
@@ -71,11 +72,12 @@ class OutboxRelay {
 			record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 			sends.add(kafka.send(record));
 		}
-		List<UUID> acknowledged = new ArrayList<>(rows.size());
+		long[] acknowledged = new long[rows.size()];
+		int sent = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			try {
 				sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-				acknowledged.add(rows.get(i).id());
+				acknowledged[sent++] = rows.get(i).position();
 			}
 			catch (Exception ex) {
 				// Keep order: stop at the first failure; this and later rows are retried on the next tick.
@@ -88,10 +90,14 @@ class OutboxRelay {
 				break;
 			}
 		}
-		if (!acknowledged.isEmpty()) {
-			jdbc.sql("update outbox_event set sent_at = now() where id in (:ids)").param("ids", acknowledged).update();
+		if (sent > 0) {
+			// one array parameter (a bigint[]), not an IN list of up to batch-size parameters: the same
+			// short statement every time, planned once per connection
+			jdbc.sql("update outbox_event set sent_at = now() where position = any(?)")
+				.param(Arrays.copyOf(acknowledged, sent))
+				.update();
 		}
-		return acknowledged.size() == rows.size() ? rows.size() : -1;
+		return sent == rows.size() ? rows.size() : -1;
 	}
 
 	@Scheduled(fixedDelayString = "${instaclone.outbox.cleanup-interval:10m}")
@@ -104,6 +110,6 @@ class OutboxRelay {
 		}
 	}
 
-	private record Row(UUID id, String topic, String key, String payload) {
+	private record Row(long position, UUID id, String topic, String key, String payload) {
 	}
 }
