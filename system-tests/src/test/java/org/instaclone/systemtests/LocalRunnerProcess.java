@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,15 +33,23 @@ final class LocalRunnerProcess {
 	}
 
 	static LocalRunnerProcess start(Path home, Path dataDir) throws IOException {
+		return start(home, dataDir, Map.of());
+	}
+
+	/**
+	 * Starts the runner with {@code environment} added to this JVM's: the runner passes its environment
+	 * on to every service and the gateway (e.g. {@code INSTACLONE_FAULT_INJECTION_ENABLED=true}).
+	 */
+	static LocalRunnerProcess start(Path home, Path dataDir, Map<String, String> environment) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path outputFile = dataDir.resolveSibling(dataDir.getFileName() + "-runner.out");
-		Process process = new ProcessBuilder(java, "-jar", "local-runner/target/local-runner.jar",
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", "local-runner/target/local-runner.jar",
 				"--data-dir=" + dataDir)
 			.directory(home.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(outputFile.toFile())
-			.start();
-		return new LocalRunnerProcess(process, dataDir, outputFile);
+			.redirectOutput(outputFile.toFile());
+		builder.environment().putAll(environment);
+		return new LocalRunnerProcess(builder.start(), dataDir, outputFile);
 	}
 
 	/** Waits for the ready line; fails with the runner's output and every log's tail otherwise. */
@@ -62,6 +71,24 @@ final class LocalRunnerProcess {
 
 	Process process() {
 		return this.process;
+	}
+
+	/**
+	 * Kills the JVM of one service the runner started (SIGKILL: no shutdown hook, no graceful stop),
+	 * found among the runner's descendants by its jar ({@code <module>.jar} in the command line), and
+	 * waits until it is gone.
+	 */
+	void killService(String module, Duration timeout) throws Exception {
+		List<ProcessHandle> service = this.process.descendants()
+			.filter((child) -> child.info().commandLine().orElse("").contains(module + ".jar"))
+			.toList();
+		if (service.isEmpty()) {
+			throw new AssertionError("No process of " + module + " among the runner's children\n" + diagnostics());
+		}
+		service.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle child : service) {
+			child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
 	}
 
 	String output() {
