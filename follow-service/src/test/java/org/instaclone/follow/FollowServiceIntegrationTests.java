@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -198,6 +203,42 @@ class FollowServiceIntegrationTests extends IntegrationTestBase {
 		assertThat(refreshed.getStatusCode().value()).isEqualTo(200);
 		assertThat(refreshed.getHeaders().getFirst("Set-Cookie")).startsWith("instaclone_refresh=")
 			.doesNotContain("instaclone_refresh=" + token + ";");
+	}
+
+	@Test
+	void followsAtTheSameMomentNeverFailNorMiscount() throws Exception {
+		// each pair follows each other at the same instant, and the first of the pair double-clicks:
+		// opposite lock orders (a deadlock, a 500) and a racing duplicate (a key violation) before
+		List<Api.SignedUp> users = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			users.add(api.signUp("race"));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < users.size(); i += 2) {
+				Api.SignedUp a = users.get(i);
+				Api.SignedUp b = users.get(i + 1);
+				CyclicBarrier together = new CyclicBarrier(3);
+				for (Api.SignedUp[] edge : new Api.SignedUp[][] { { a, b }, { b, a }, { a, b } }) {
+					calls.add(pool.submit(() -> {
+						together.await(10, TimeUnit.SECONDS);
+						return api.call(HttpMethod.PUT, "/api/follows/" + edge[1].handle(), edge[0].accessToken(), null).status();
+					}));
+				}
+			}
+			for (Future<Integer> call : calls) {
+				assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (Api.SignedUp user : users) {
+			JsonNode profile = api.get("/api/users/" + user.handle(), user.accessToken()).body();
+			assertThat(profile.get("followers").asLong()).as(user.handle()).isEqualTo(1);
+			assertThat(profile.get("following").asLong()).as(user.handle()).isEqualTo(1);
+		}
 	}
 
 	@Test

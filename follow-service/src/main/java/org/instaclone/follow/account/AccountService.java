@@ -148,11 +148,21 @@ public class AccountService {
 		return AccountRef.of(me(id));
 	}
 
-	/** For the follow graph: keep the profile counters in step with a follow or unfollow. */
+	/**
+	 * For the follow graph: keep the profile counters in step with a follow or unfollow. The two
+	 * account rows are updated in id order, whoever follows whom: A following B while B follows A
+	 * would otherwise lock them in opposite orders and deadlock (PostgreSQL aborts one with a 500).
+	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public void countFollow(UUID follower, UUID followee, int delta) {
-		accounts.addFollowing(follower, delta);
-		accounts.addFollowers(followee, delta);
+		if (follower.compareTo(followee) < 0) {
+			accounts.addFollowing(follower, delta);
+			accounts.addFollowers(followee, delta);
+		}
+		else {
+			accounts.addFollowers(followee, delta);
+			accounts.addFollowing(follower, delta);
+		}
 	}
 
 	private SignedIn tokensFor(Account account) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -30,4 +31,19 @@ interface FollowRepository extends JpaRepository<Follow, Follow.Edge> {
 			order by f.createdAt desc, f.id.followeeId desc""")
 	List<FollowView> following(@Param("user") UUID user, @Param("at") Instant at, @Param("after") UUID after,
 			Limit limit);
+
+	/**
+	 * Adds the edge unless it exists; 0 when it did. Concurrent follows of the same pair (a double
+	 * click, a client retry) wait for each other on the primary key instead of failing.
+	 */
+	@Modifying
+	@Query(value = """
+			insert into follow (follower_id, followee_id, created_at) values (:follower, :followee, :at)
+			on conflict do nothing""", nativeQuery = true)
+	int insertIfAbsent(@Param("follower") UUID follower, @Param("followee") UUID followee, @Param("at") Instant at);
+
+	/** Removes the edge; 0 when there was none. */
+	@Modifying
+	@Query(value = "delete from follow where follower_id = :follower and followee_id = :followee", nativeQuery = true)
+	int deleteIfPresent(@Param("follower") UUID follower, @Param("followee") UUID followee);
 }

@@ -44,11 +44,10 @@ class FollowService {
 	void follow(UUID followerId, String followeeHandle) {
 		AccountRef follower = accounts.require(followerId);
 		AccountRef followee = accounts.require(followeeHandle);
-		Follow.Edge edge = new Follow.Edge(follower.id(), followee.id());
-		if (follows.existsById(edge)) {
+		Follow follow = new Follow(follower.id(), followee.id());
+		if (follows.insertIfAbsent(follower.id(), followee.id(), follow.getCreatedAt()) == 0) {
 			return;
 		}
-		Follow follow = follows.saveAndFlush(new Follow(follower.id(), followee.id()));
 		accounts.countFollow(follower.id(), followee.id(), +1);
 		publish("instaclone.follow.created.v1", follower, followee, follow.getCreatedAt());
 	}
@@ -57,12 +56,9 @@ class FollowService {
 	void unfollow(UUID followerId, String followeeHandle) {
 		AccountRef follower = accounts.require(followerId);
 		AccountRef followee = accounts.require(followeeHandle);
-		Follow.Edge edge = new Follow.Edge(follower.id(), followee.id());
-		if (!follows.existsById(edge)) {
+		if (follows.deleteIfPresent(follower.id(), followee.id()) == 0) {
 			return;
 		}
-		follows.deleteById(edge);
-		follows.flush();
 		accounts.countFollow(follower.id(), followee.id(), -1);
 		publish("instaclone.follow.deleted.v1", follower, followee, Instant.now());
 	}
