@@ -44,7 +44,7 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			// tracing: metrics are scraped by Prometheus, OTLP carries traces only; requests through the
 			// gateway follow its sampling decision, this rate applies to traces a service starts itself.
 			// 10 % by default (a span per request costs ~10 % of a cheap request's CPU; docs/performance.md);
-			// docker-compose traces every request
+			// TRACING_SAMPLING_PROBABILITY=1.0 traces every request
 			Map.entry("management.otlp.metrics.export.enabled", "false"),
 			Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}"),
 			// no observation (timer + span) per Spring Security filter: they were a quarter of a cached
