@@ -1,8 +1,6 @@
 package org.instaclone.systemtests;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.instaclone.systemtests.LocalRunnerProcess.MODULES;
+import static org.instaclone.systemtests.LocalRunnerProcess.PORTS;
+import static org.instaclone.systemtests.LocalRunnerProcess.isListening;
+import static org.instaclone.systemtests.LocalRunnerProcess.sleep;
 
 /**
  * The fault suite of issue 9 against the whole local system: its own runner (own data folder, so it
@@ -61,11 +63,6 @@ class FaultIsolationIT {
 
 	/** follow-service's own port: {@code /actuator/faults} answers only from the service's own host. */
 	private static final String FOLLOW_SERVICE = "http://localhost:8081";
-
-	private static final List<String> MODULES = List.of("gateway", "follow-service", "upload-service", "ads-service",
-			"integrations-service", "metrics-service");
-
-	private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 15432, 19092, 19093);
 
 	/**
 	 * Given to the runner, which passes it on to every service: the fault-injection switch (off in every
@@ -611,30 +608,10 @@ class FaultIsolationIT {
 		return nanos / 1e9;
 	}
 
-	private static boolean isListening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	private static void sleepUntil(long nanoTime) {
 		long left = nanoTime - System.nanoTime();
 		if (left > 0) {
 			sleep(Duration.ofNanos(left));
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 }

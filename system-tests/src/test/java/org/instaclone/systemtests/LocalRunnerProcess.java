@@ -1,6 +1,8 @@
 package org.instaclone.systemtests;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,13 @@ import java.util.stream.Stream;
 final class LocalRunnerProcess {
 
 	static final String READY_LINE = "Instaclone is ready";
+
+	/** The runner's modules, one JVM each. */
+	static final List<String> MODULES = List.of("gateway", "follow-service", "upload-service", "ads-service",
+			"integrations-service", "metrics-service");
+
+	/** Every port the local system listens on: gateway, services, PostgreSQL, Kafka (broker, controller). */
+	static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 15432, 19092, 19093);
 
 	private final Process process;
 
@@ -137,5 +146,25 @@ final class LocalRunnerProcess {
 	void kill() {
 		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
 		this.process.destroyForcibly();
+	}
+
+	static boolean isListening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 }

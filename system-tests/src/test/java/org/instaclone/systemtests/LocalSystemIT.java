@@ -5,8 +5,6 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +44,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.instaclone.systemtests.LocalRunnerProcess.MODULES;
+import static org.instaclone.systemtests.LocalRunnerProcess.PORTS;
+import static org.instaclone.systemtests.LocalRunnerProcess.isListening;
+import static org.instaclone.systemtests.LocalRunnerProcess.sleep;
 
 /**
  * Starts the whole local system exactly as the README does, once (it costs over a minute), and checks
@@ -59,11 +61,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalSystemIT {
 
 	private static final String GATEWAY = "http://localhost:8080";
-
-	private static final List<String> MODULES = List.of("gateway", "follow-service", "upload-service", "ads-service",
-			"integrations-service", "metrics-service");
-
-	private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 15432, 19092, 19093);
 
 	private static final String PASSWORD = "correct horse battery staple";
 
@@ -577,26 +574,6 @@ class LocalSystemIT {
 			file.toFile().deleteOnExit();
 			ImageIO.write(image, "jpg", file.toFile());
 			return file;
-		}
-	}
-
-	private static boolean isListening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 }
