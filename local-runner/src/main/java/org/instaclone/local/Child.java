@@ -35,6 +35,15 @@ final class Child {
 
 	static Child start(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
 			Path log) {
+		return start(name, command, environment, workingDirectory, log, false);
+	}
+
+	/**
+	 * Starts the process; a {@code restart} appends to the log it had (what it printed before a crash
+	 * stays next to what it prints now) instead of starting a fresh one.
+	 */
+	static Child start(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
+			Path log, boolean restart) {
 		List<String> fullCommand = new ArrayList<>();
 		// its own session: a Ctrl-C in the terminal reaches only the runner, which then stops the
 		// children in order (services, Kafka, PostgreSQL) instead of all at once
@@ -44,7 +53,7 @@ final class Child {
 		fullCommand.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(fullCommand).directory(workingDirectory.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(rotate(log).toFile()))
+			.redirectOutput(ProcessBuilder.Redirect.appendTo((restart ? markRestart(log) : rotate(log)).toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
 		builder.environment().putAll(environment);
 		try {
@@ -68,6 +77,17 @@ final class Child {
 			}
 			Files.writeString(log, "=== started by the Instaclone local runner at " + Instant.now() + " ===\n",
 					StandardCharsets.UTF_8);
+			return log;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare " + log, ex);
+		}
+	}
+
+	private static Path markRestart(Path log) {
+		try {
+			Files.writeString(log, "=== restarted by the Instaclone local runner at " + Instant.now() + " ===\n",
+					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 			return log;
 		}
 		catch (IOException ex) {
@@ -111,6 +131,18 @@ final class Child {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+		}
+	}
+
+	/** Kills the process and whatever it started at once (SIGKILL), as a crash would. */
+	void kill() {
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

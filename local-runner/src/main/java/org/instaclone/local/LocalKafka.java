@@ -66,8 +66,12 @@ final class LocalKafka {
 				logDirectory.toString().replace('\\', '/'));
 	}
 
-	/** Writes server.properties, formats the log directory on first start and starts the broker. */
-	static Child start(JavaCommand java, Path kafkaDirectory, Path workingDirectory, Path log) throws IOException {
+	/**
+	 * Writes server.properties, formats the log directory on first start and starts the broker; a
+	 * {@code restart} appends to the broker's log.
+	 */
+	static Child start(JavaCommand java, Path kafkaDirectory, Path workingDirectory, Path log, boolean restart)
+			throws IOException {
 		Path logDirectory = kafkaDirectory.resolve("data");
 		Path properties = kafkaDirectory.resolve("server.properties");
 		Files.createDirectories(kafkaDirectory);
@@ -86,7 +90,7 @@ final class LocalKafka {
 		}
 		List<String> command = new ArrayList<>(java.kafkaTool("kafka.Kafka", JVM_OPTIONS));
 		command.add(properties.toString());
-		return Child.start("kafka", command, Map.of(), workingDirectory, log);
+		return Child.start("kafka", command, Map.of(), workingDirectory, log, restart);
 	}
 
 	/** Whether the broker answers a metadata request within the timeout. */

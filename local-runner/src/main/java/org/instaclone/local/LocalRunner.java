@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -28,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * Runs the whole Instaclone system on this machine without Docker: embedded PostgreSQL, a KRaft Kafka
  * broker and the five services plus the gateway as separate JVMs. Prints {@code Instaclone is ready}
  * when every part answers, and stops everything (services, then Kafka, then PostgreSQL) on Ctrl-C or
- * SIGTERM. See docs/local-run.md.
+ * SIGTERM. While it runs, {@link Control} commands stop, kill, start and restart one part (a rolling
+ * restart over replicas). See docs/local-run.md.
  */
 public final class LocalRunner {
 
@@ -42,15 +45,36 @@ public final class LocalRunner {
 
 	private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
 
+	/** How long a control command's start or restart waits for one instance (or Kafka) to be ready. */
+	private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(180);
+
 	private final Options options;
 
 	private final PrintStream out;
 
 	private final Layout layout;
 
-	private final List<Child> services = new CopyOnWriteArrayList<>();
+	/** The current process of each instance, by instance name, in start order. */
+	private final Map<String, Child> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private final Map<Service, Path> jars = new LinkedHashMap<>();
 
 	private final List<String> recording = new CopyOnWriteArrayList<>();
+
+	/** Children stopped on purpose by a control command: their exit is no surprise. */
+	private final Set<Child> expectedStops = ConcurrentHashMap.newKeySet();
+
+	/** Guards starting a child against stopping everything at the same moment. */
+	private final Object lifecycle = new Object();
+
+	/** Control commands run one at a time. */
+	private final Object commands = new Object();
+
+	private volatile @Nullable JavaCommand javaCommand;
+
+	private volatile @Nullable Secrets secrets;
+
+	private volatile @Nullable Control control;
 
 	private volatile @Nullable Child kafka;
 
@@ -123,6 +147,9 @@ public final class LocalRunner {
 	}
 
 	int run() {
+		if (!this.options.command().isEmpty()) {
+			return Control.send(this.layout.root(), this.options.command(), this.out);
+		}
 		List<Service> selected = Services.ALL.stream().filter(this.options::runs).toList();
 		List<String> problems = new ArrayList<>();
 		Map<Service, Path> jars = new LinkedHashMap<>();
@@ -164,18 +191,22 @@ public final class LocalRunner {
 			Thread hook = new Thread(this::stopAll, "instaclone-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				startAll(JavaCommand.current(runnerJar), jars);
+				this.javaCommand = JavaCommand.current(runnerJar);
+				this.jars.putAll(jars);
+				startAll();
 			}
 			catch (RuntimeException | IOException ex) {
 				this.out.println("ERROR: " + ex.getMessage());
 				stopAll();
 				return 1;
 			}
-			printReady(selected);
+			this.control = Control.listen(this.layout.root(), this.out, this::command);
+			printReady();
 			// give back the start-up garbage: the runner only supervises from now on
 			System.gc();
-			superviseUntilStopped();
-			return 0;
+			while (true) {
+				sleep(Duration.ofHours(1));
+			}
 		}
 		catch (IOException ex) {
 			this.out.println("ERROR: cannot lock " + this.layout.root() + ": " + ex.getMessage());
@@ -191,16 +222,16 @@ public final class LocalRunner {
 		return this.options.home().resolve("local-runner/target/local-runner.jar");
 	}
 
-	private void startAll(JavaCommand java, Map<Service, Path> jars) throws IOException {
-		Secrets secrets = Secrets.load(this.layout.secrets());
+	private void startAll() throws IOException {
+		this.secrets = Secrets.load(this.layout.secrets());
 		this.out.println("Starting Instaclone from " + this.options.home() + " (data in " + this.layout.root() + ")");
 		// PostgreSQL (initdb on first start) comes up while Kafka is formatted and started
 		CompletableFuture<LocalPostgres> postgresStarted = CompletableFuture.supplyAsync(() -> {
 			try {
-				LocalPostgres pg = LocalPostgres.start(this.layout.postgres(), Services.POSTGRES_PORT, secrets,
+				LocalPostgres pg = LocalPostgres.start(this.layout.postgres(), Services.POSTGRES_PORT, secrets(),
 						this.layout.log("postgres"));
 				this.postgres = pg;
-				pg.ensureDatabases(Services.databases(), secrets);
+				pg.ensureDatabases(Services.databases(), secrets());
 				return pg;
 			}
 			catch (IOException ex) {
@@ -209,24 +240,24 @@ public final class LocalRunner {
 		});
 		// each jar is extracted (once per build) meanwhile; the gateway needs no database and starts first
 		Map<Service, CompletableFuture<StartupCache.Prepared>> prepared = new LinkedHashMap<>();
-		jars.forEach((service, jar) -> prepared.put(service, CompletableFuture.supplyAsync(() -> StartupCache
-			.prepare(java, service, jar, this.layout.cds(), this.options.home()))));
-		Child broker = LocalKafka.start(java, this.layout.kafka(), this.options.home(), this.layout.log("kafka"));
-		this.kafka = broker;
-		this.out.printf("  %-20s pid %-7d log %s%n", "kafka", broker.pid(), broker.log());
-		for (Service service : jars.keySet()) {
-			if (service.database() == null) {
-				startService(java, service, join(prepared.get(service), service.module()), secrets);
+		this.jars.forEach((service, jar) -> prepared.put(service,
+				CompletableFuture.supplyAsync(() -> StartupCache.prepare(java(), service, jar, this.layout.cds(),
+						this.options.home()))));
+		startKafka(false, this.out);
+		List<Instance> instances = this.options.instances();
+		for (Instance instance : instances) {
+			if (instance.service().database() == null) {
+				startInstance(instance, join(prepared.get(instance.service()), instance.name()), false, this.out);
 			}
 		}
 		join(postgresStarted, "PostgreSQL");
 		this.out.printf("  %-20s port %-6d log %s%n", "postgres", Services.POSTGRES_PORT, this.layout.log("postgres"));
-		for (Service service : jars.keySet()) {
-			if (service.database() != null) {
-				startService(java, service, join(prepared.get(service), service.module()), secrets);
+		for (Instance instance : instances) {
+			if (instance.service().database() != null) {
+				startInstance(instance, join(prepared.get(instance.service()), instance.name()), false, this.out);
 			}
 		}
-		awaitReady(jars.keySet().stream().toList());
+		awaitReady(instances, true, this.started, STARTUP_TIMEOUT, this.out);
 	}
 
 	private <T> T join(CompletableFuture<T> future, String what) {
@@ -239,15 +270,29 @@ public final class LocalRunner {
 		}
 	}
 
-	private void startService(JavaCommand java, Service service, StartupCache.Prepared launch, Secrets secrets) {
+	private void startKafka(boolean restart, PrintStream report) throws IOException {
+		synchronized (this.lifecycle) {
+			if (this.stopping) {
+				throw new IllegalStateException("the runner is stopping");
+			}
+			Child broker = LocalKafka.start(java(), this.layout.kafka(), this.options.home(), this.layout.log("kafka"),
+					restart);
+			this.kafka = broker;
+			watch(broker);
+			report.printf("  %-20s pid %-7d log %s%n", "kafka", broker.pid(), broker.log());
+		}
+	}
+
+	private void startInstance(Instance instance, StartupCache.Prepared launch, boolean restart, PrintStream report) {
+		Service service = instance.service();
 		Map<String, String> environment = new HashMap<>();
-		environment.put("SERVER_PORT", Integer.toString(service.port()));
+		environment.put("SERVER_PORT", Integer.toString(instance.port()));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + Services.KAFKA_PORT);
 		String database = service.database();
 		if (database != null) {
 			environment.put("POSTGRES_URL", LocalPostgres.jdbcUrl(Services.POSTGRES_PORT, database));
 			environment.put("POSTGRES_USER", database);
-			environment.put("POSTGRES_PASSWORD", secrets.passwordFor(database));
+			environment.put("POSTGRES_PASSWORD", secrets().passwordFor(database));
 			// locally two idle connections per service are plenty (the pool still grows to its maximum)
 			environment.put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "2");
 		}
@@ -259,49 +304,106 @@ public final class LocalRunner {
 		}
 		if (service.module().equals("integrations-service")) {
 			// its own random key, kept in the data folder: never the public development key
-			environment.put("INTEGRATIONS_SECRET_KEY", secrets.aesKeyFor("integrations-service"));
+			environment.put("INTEGRATIONS_SECRET_KEY", secrets().aesKeyFor("integrations-service"));
 		}
 		if (service.module().equals("gateway")) {
-			for (Service backend : Services.ALL) {
-				if (backend.database() != null) {
-					String variable = backend.module().toUpperCase().replace('-', '_') + "_URL";
-					environment.put(variable, backend.baseUrl());
-				}
+			environment.putAll(gatewayEnvironment());
+		}
+		// a replica never records a CDS archive: two JVMs writing one archive at exit would clash
+		List<String> jvmOptions = (launch.recording() && instance.number() > 1) ? List.of() : launch.jvmOptions();
+		synchronized (this.lifecycle) {
+			if (this.stopping) {
+				throw new IllegalStateException("the runner is stopping");
 			}
+			Child child = Child.start(instance.name(), java().service(service, launch.jar(), jvmOptions), environment,
+					this.options.home(), this.layout.log(instance.name()), restart);
+			this.services.put(instance.name(), child);
+			watch(child);
+			if (launch.recording() && instance.number() == 1) {
+				this.recording.add(instance.name());
+			}
+			report.printf("  %-20s pid %-7d log %s%s%n", instance.name(), child.pid(), child.log(),
+					(launch.recording() && instance.number() == 1)
+							? "  (first run of this build: records a CDS archive when it stops)" : "");
 		}
-		Child child = Child.start(service.module(), java.service(service, launch.jar(), launch.jvmOptions()),
-				environment, this.options.home(), this.layout.log(service.module()));
-		this.services.add(child);
-		if (launch.recording()) {
-			this.recording.add(service.module());
-		}
-		this.out.printf("  %-20s pid %-7d log %s%s%n", service.module(), child.pid(), child.log(),
-				launch.recording() ? "  (first run of this build: records a CDS archive when it stops)" : "");
 	}
 
-	private void awaitReady(List<Service> selected) {
+	/**
+	 * Where the gateway finds each service: {@code <MODULE>_URL} for the first instance, as in compose and
+	 * Kubernetes; with replicas, the whole list of instances for the gateway's load balancer.
+	 */
+	private Map<String, String> gatewayEnvironment() {
+		Map<String, String> environment = new HashMap<>();
+		List<String> replicated = new ArrayList<>();
+		for (Service backend : Services.ALL) {
+			if (backend.database() == null) {
+				continue;
+			}
+			environment.put(backend.module().toUpperCase().replace('-', '_') + "_URL", new Instance(backend, 1).baseUrl());
+			if (this.options.runs(backend) && this.options.replicasOf(backend) > 1) {
+				List<String> uris = new ArrayList<>();
+				for (int number = 1; number <= this.options.replicasOf(backend); number++) {
+					uris.add("{\"uri\":\"" + new Instance(backend, number).baseUrl() + "\"}");
+				}
+				replicated.add("\"" + backend.module() + "\":[" + String.join(",", uris) + "]");
+			}
+		}
+		if (!replicated.isEmpty()) {
+			environment.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":"
+					+ "{\"instances\":{" + String.join(",", replicated) + "}}}}}}}");
+		}
+		return environment;
+	}
+
+	/** Reports a child that ends without having been asked to; the rest keeps running (fault isolation). */
+	private void watch(Child child) {
+		child.process().onExit().thenAccept((process) -> {
+			if (!this.stopping && !this.expectedStops.remove(child)) {
+				this.out.println("WARNING: " + child.name() + " stopped unexpectedly (exit code " + process.exitValue()
+						+ "); see its log " + child.log() + ". The rest keeps running; Ctrl-C stops everything"
+						+ (this.control != null ? ", '" + startCommand(child.name()) + "' starts it again." : "."));
+			}
+		});
+	}
+
+	private String startCommand(String name) {
+		return "java -jar local-runner/target/local-runner.jar"
+				+ (this.layout.root().equals(this.options.home().resolve(Options.DEFAULT_DATA_DIR)) ? ""
+						: " --data-dir=" + this.layout.root())
+				+ " start " + name;
+	}
+
+	/**
+	 * Waits until every instance (and, with {@code kafkaToo}, Kafka) answers ready; fails when one dies
+	 * or the deadline passes.
+	 */
+	private void awaitReady(List<Instance> instances, boolean kafkaToo, Instant since, Duration timeout,
+			PrintStream report) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = this.started.plus(STARTUP_TIMEOUT);
-		List<Service> pending = new ArrayList<>(selected);
-		boolean kafkaReady = false;
+		Instant deadline = since.plus(timeout);
+		List<Instance> pending = new ArrayList<>(instances);
+		boolean kafkaReady = !kafkaToo;
 		while (!pending.isEmpty() || !kafkaReady) {
-			failIfAChildDied();
+			if (this.stopping) {
+				throw new IllegalStateException("the runner is stopping");
+			}
+			failIfDied(pending, !kafkaReady);
 			if (!kafkaReady && LocalKafka.isReady(Duration.ofSeconds(1))) {
 				kafkaReady = true;
-				this.out.printf("  ready: %-20s after %4.1f s%n", "kafka", seconds());
+				report.printf("  ready: %-20s after %4.1f s%n", "kafka", secondsSince(since));
 			}
-			for (Service service : List.copyOf(pending)) {
-				if (isReady(http, service)) {
-					pending.remove(service);
-					this.out.printf("  ready: %-20s after %4.1f s%n", service.module(), seconds());
+			for (Instance instance : List.copyOf(pending)) {
+				if (isReady(http, instance)) {
+					pending.remove(instance);
+					report.printf("  ready: %-20s after %4.1f s%n", instance.name(), secondsSince(since));
 				}
 			}
 			if (Instant.now().isAfter(deadline)) {
-				List<String> late = new ArrayList<>(pending.stream().map(Service::module).toList());
+				List<String> late = new ArrayList<>(pending.stream().map(Instance::name).toList());
 				if (!kafkaReady) {
 					late.add(0, "kafka");
 				}
-				StringBuilder message = new StringBuilder("Not ready after " + STARTUP_TIMEOUT.toSeconds() + " s:");
+				StringBuilder message = new StringBuilder("Not ready in time:");
 				for (String name : late) {
 					message.append(System.lineSeparator()).append("  ").append(name).append(" (see ")
 						.append(this.layout.log(name)).append(")");
@@ -312,8 +414,8 @@ public final class LocalRunner {
 		}
 	}
 
-	private static boolean isReady(HttpClient http, Service service) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(service.readinessUrl()))
+	private static boolean isReady(HttpClient http, Instance instance) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(instance.readinessUrl()))
 			.timeout(Duration.ofSeconds(2))
 			.GET()
 			.build();
@@ -325,17 +427,23 @@ public final class LocalRunner {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for " + service.module(), ex);
+			throw new IllegalStateException("Interrupted while waiting for " + instance.name(), ex);
 		}
 	}
 
-	private void failIfAChildDied() {
-		List<Child> all = new ArrayList<>(this.services);
-		Child broker = this.kafka;
-		if (broker != null) {
-			all.add(broker);
+	private void failIfDied(List<Instance> pending, boolean kafkaToo) {
+		List<Child> watched = new ArrayList<>();
+		for (Instance instance : pending) {
+			Child child = this.services.get(instance.name());
+			if (child != null) {
+				watched.add(child);
+			}
 		}
-		for (Child child : all) {
+		Child broker = this.kafka;
+		if (kafkaToo && broker != null) {
+			watched.add(broker);
+		}
+		for (Child child : watched) {
 			if (!child.isAlive()) {
 				throw new IllegalStateException(child.name() + " exited during startup (exit code " + child.exitValue()
 						+ "); see its log " + child.log() + "; last lines:" + System.lineSeparator() + child.tail(25));
@@ -343,51 +451,161 @@ public final class LocalRunner {
 		}
 	}
 
-	private void printReady(List<Service> selected) {
+	private void printReady() {
 		this.out.println();
-		for (Service service : selected) {
-			String label = service.module().equals("gateway") ? "web client and API (gateway)" : service.module();
-			this.out.printf("  %-30s %s%n", label, service.baseUrl());
+		for (Instance instance : this.options.instances()) {
+			String label = instance.service().module().equals("gateway") ? "web client and API (gateway)"
+					: instance.name();
+			this.out.printf("  %-30s %s%n", label, instance.baseUrl());
 		}
 		this.out.printf("  %-30s jdbc:postgresql://localhost:%d (logins in %s)%n", "PostgreSQL", Services.POSTGRES_PORT,
 				this.layout.secrets());
 		this.out.printf("  %-30s localhost:%d%n", "Kafka", Services.KAFKA_PORT);
 		this.out.printf("  %-30s %s%n", "logs", this.layout.logs());
+		if (this.control != null) {
+			this.out.printf("  %-30s %s%n", "control (from another shell)", startCommand("NAME").replace(" start NAME",
+					" status | restart NAME | stop NAME | kill NAME | start NAME"));
+		}
 		this.out.println();
-		this.out.printf("%s (%.1f s). Press Ctrl-C to stop.%n", READY_LINE, seconds());
+		this.out.printf("%s (%.1f s). Press Ctrl-C to stop.%n", READY_LINE, secondsSince(this.started));
 		this.out.flush();
 	}
 
-	/** Reports children that stop on their own; the others keep running (fault isolation). */
-	private void superviseUntilStopped() {
-		List<CompletableFuture<Process>> exits = new ArrayList<>();
-		List<Child> all = new ArrayList<>(this.services);
-		Child broker = this.kafka;
-		if (broker != null) {
-			all.add(broker);
-		}
-		for (Child child : all) {
-			exits.add(child.process().onExit().thenApply((process) -> {
-				if (!this.stopping) {
-					this.out.println("WARNING: " + child.name() + " stopped unexpectedly (exit code " + process.exitValue()
-							+ "); see its log " + child.log() + ". The rest keeps running; Ctrl-C stops everything.");
+	/**
+	 * One control command ({@link Control}), answered on {@code answer} and echoed to the runner's own
+	 * output; one at a time. The last line is {@link Control#OK} or {@link Control#FAILED}.
+	 */
+	private void command(List<String> words, PrintStream answer) {
+		synchronized (this.commands) {
+			PrintStream report = new PrintStream(new TeeStream(this.out, answer), true, java.nio.charset.StandardCharsets.UTF_8);
+			String verb = words.get(0);
+			this.out.println("> " + String.join(" ", words));
+			try {
+				if (verb.equals("status") && words.size() == 1) {
+					status(report);
 				}
-				return process;
-			}));
+				else if (List.of("stop", "kill", "start", "restart").contains(verb) && words.size() == 2) {
+					String target = words.get(1);
+					if (target.equals("kafka")) {
+						kafkaCommand(verb, report);
+					}
+					else {
+						List<Instance> instances = this.options.instances()
+							.stream()
+							.filter((instance) -> instance.name().equals(target) || instance.service().module().equals(target))
+							.toList();
+						if (instances.isEmpty()) {
+							throw new IllegalArgumentException("unknown name '" + target + "'; known: kafka, "
+									+ String.join(", ", this.options.instances().stream().map(Instance::name).toList()));
+						}
+						instanceCommand(verb, instances, report);
+					}
+				}
+				else {
+					throw new IllegalArgumentException("unknown command '" + String.join(" ", words)
+							+ "'; commands: status, stop NAME, kill NAME, start NAME, restart NAME");
+				}
+				report.println(Control.OK);
+			}
+			catch (RuntimeException | IOException ex) {
+				report.println(Control.FAILED + ": " + ex.getMessage());
+			}
+			report.flush();
 		}
-		while (true) {
-			sleep(Duration.ofHours(1));
+	}
+
+	private void status(PrintStream report) {
+		Child broker = this.kafka;
+		report.printf("  %-22s %s%n", "kafka", describe(broker));
+		for (Instance instance : this.options.instances()) {
+			report.printf("  %-22s %s, port %d%n", instance.name(), describe(this.services.get(instance.name())),
+					instance.port());
+		}
+	}
+
+	private static String describe(@Nullable Child child) {
+		if (child == null) {
+			return "not started";
+		}
+		return child.isAlive() ? "running (pid " + child.pid() + ")" : "stopped (exit code " + child.exitValue() + ")";
+	}
+
+	private void kafkaCommand(String verb, PrintStream report) throws IOException {
+		Child broker = this.kafka;
+		if (verb.equals("stop") || verb.equals("kill") || verb.equals("restart")) {
+			if (broker != null && broker.isAlive()) {
+				stopChild(broker, verb.equals("kill"), KAFKA_STOP_GRACE, report);
+			}
+		}
+		if (verb.equals("start") || verb.equals("restart")) {
+			Child current = this.kafka;
+			if (current != null && current.isAlive()) {
+				report.println("  kafka is already running (pid " + current.pid() + ")");
+				return;
+			}
+			Instant since = Instant.now();
+			startKafka(true, report);
+			awaitReady(List.of(), true, since, RESTART_TIMEOUT, report);
+		}
+	}
+
+	/** Replicas one at a time: stop one (graceful unless killed), start it, wait until ready, then the next. */
+	private void instanceCommand(String verb, List<Instance> instances, PrintStream report) {
+		for (Instance instance : instances) {
+			Child child = this.services.get(instance.name());
+			if (!verb.equals("start") && child != null && child.isAlive()) {
+				stopChild(child, verb.equals("kill"), SERVICE_STOP_GRACE, report);
+			}
+			if (verb.equals("start") || verb.equals("restart")) {
+				if (child != null && child.isAlive() && verb.equals("start")) {
+					report.println("  " + instance.name() + " is already running (pid " + child.pid() + ")");
+					continue;
+				}
+				Path jar = this.jars.get(instance.service());
+				if (jar == null) {
+					throw new IllegalArgumentException(instance.name() + " was not started by this runner (--only)");
+				}
+				// the jar in <module>/target now: a service rebuilt since the start runs its new code
+				Instant since = Instant.now();
+				startInstance(instance, StartupCache.prepare(java(), instance.service(), jar, this.layout.cds(),
+						this.options.home()), true, report);
+				awaitReady(List.of(instance), false, since, RESTART_TIMEOUT, report);
+			}
+		}
+	}
+
+	private void stopChild(Child child, boolean kill, Duration grace, PrintStream report) {
+		Instant since = Instant.now();
+		this.expectedStops.add(child);
+		if (kill) {
+			child.kill();
+			report.printf("  killed: %-19s (SIGKILL)%n", child.name());
+			return;
+		}
+		child.requestStop();
+		if (child.awaitStop(Instant.now().plus(grace))) {
+			report.printf("  stopped: %-18s after %4.1f s%n", child.name(), secondsSince(since));
+		}
+		else {
+			report.printf("  %s did not stop within %d s and was killed%n", child.name(), grace.toSeconds());
 		}
 	}
 
 	/** Services first (in parallel), then Kafka, then PostgreSQL; kills whatever outlives its grace. */
 	private synchronized void stopAll() {
-		if (this.stopping && this.services.isEmpty() && this.kafka == null && this.postgres == null) {
-			return;
+		List<Child> running;
+		synchronized (this.lifecycle) {
+			if (this.stopping && this.services.isEmpty() && this.kafka == null && this.postgres == null) {
+				return;
+			}
+			this.stopping = true;
+			running = new ArrayList<>(this.services.values());
 		}
-		this.stopping = true;
+		Control listening = this.control;
+		if (listening != null) {
+			listening.close();
+		}
 		this.out.println("Stopping Instaclone...");
-		List<Child> running = new ArrayList<>(this.services);
 		if (!running.isEmpty() && !this.recording.isEmpty()) {
 			this.out.println("  first stop after a build: the services write their start-up (CDS) archives, which takes a while;"
 					+ " the next start is about twice as fast");
@@ -423,8 +641,55 @@ public final class LocalRunner {
 		this.out.flush();
 	}
 
-	private double seconds() {
-		return Duration.between(this.started, Instant.now()).toMillis() / 1000.0;
+	private JavaCommand java() {
+		JavaCommand command = this.javaCommand;
+		if (command == null) {
+			throw new IllegalStateException("not started");
+		}
+		return command;
+	}
+
+	private Secrets secrets() {
+		Secrets loaded = this.secrets;
+		if (loaded == null) {
+			throw new IllegalStateException("not started");
+		}
+		return loaded;
+	}
+
+	/** Writes to two streams: a command's answer goes to its client and to the runner's own output. */
+	private static final class TeeStream extends java.io.OutputStream {
+
+		private final java.io.OutputStream first;
+
+		private final java.io.OutputStream second;
+
+		TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.first.write(b);
+			this.second.write(b);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.first.write(b, off, len);
+			this.second.write(b, off, len);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.first.flush();
+			this.second.flush();
+		}
+	}
+
+	private static double secondsSince(Instant since) {
+		return Duration.between(since, Instant.now()).toMillis() / 1000.0;
 	}
 
 	private static void sleep(Duration duration) {

@@ -29,10 +29,8 @@ final class Ports {
 		needs.put(Services.POSTGRES_PORT, "PostgreSQL");
 		needs.put(Services.KAFKA_PORT, "Kafka (broker)");
 		needs.put(Services.KAFKA_CONTROLLER_PORT, "Kafka (controller)");
-		for (Service service : Services.ALL) {
-			if (options.runs(service)) {
-				needs.put(service.port(), service.module());
-			}
+		for (Instance instance : options.instances()) {
+			needs.put(instance.port(), instance.name());
 		}
 		return needs;
 	}

@@ -11,12 +11,4 @@ import org.jspecify.annotations.Nullable;
  * @param heapMegabytes the maximum heap ({@code -Xmx})
  */
 record Service(String module, int port, @Nullable String database, int heapMegabytes) {
-
-	String baseUrl() {
-		return "http://localhost:" + this.port;
-	}
-
-	String readinessUrl() {
-		return baseUrl() + "/actuator/health/readiness";
-	}
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OptionsTests {
 
@@ -73,5 +74,37 @@ class OptionsTests {
 	void recognisesHelp() {
 		assertThat(Options.parse(List.of("--help"), CWD).help()).isTrue();
 		assertThat(Options.parse(List.of("-h"), CWD).help()).isTrue();
+	}
+
+	@Test
+	void runsReplicasOnThePortPlusAHundredEach() {
+		Options options = Options.parse(List.of("--replicas=upload-service=2, ads-service=3"), CWD);
+
+		assertThat(options.instances()).extracting(Instance::name, Instance::port)
+			.containsExactly(tuple("gateway", 8080), tuple("follow-service", 8081), tuple("upload-service", 8082),
+					tuple("upload-service-2", 8182), tuple("ads-service", 8083), tuple("ads-service-2", 8183),
+					tuple("ads-service-3", 8283), tuple("integrations-service", 8084), tuple("metrics-service", 8085));
+		assertThat(Ports.needed(options)).containsEntry(8182, "upload-service-2").containsEntry(8283, "ads-service-3");
+	}
+
+	@Test
+	void rejectsReplicasOfTheGatewayOrOutOfRange() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--replicas=gateway=2"), CWD))
+			.withMessageContaining("the gateway runs once");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--replicas=upload-service=4"), CWD))
+			.withMessageContaining("1..3");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--replicas=upload-service=x"), CWD))
+			.withMessageContaining("got 'x'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--replicas=upload=2"), CWD))
+			.withMessageContaining("known services");
+	}
+
+	@Test
+	void wordsAfterTheOptionsAreACommandForARunningRunner() {
+		Options options = Options.parse(List.of("--data-dir=/tmp/x", "restart", "upload-service"), CWD);
+
+		assertThat(options.command()).containsExactly("restart", "upload-service");
+		assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
+		assertThat(Options.parse(List.of(), CWD).command()).isEmpty();
 	}
 }
