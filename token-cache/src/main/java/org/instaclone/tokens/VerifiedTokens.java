@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -67,7 +68,7 @@ public final class VerifiedTokens {
 	 * {@link #remember} it).
 	 * @throws JwtValidationException when it is remembered but no longer valid (it is forgotten then)
 	 */
-	public Jwt recall(String token) {
+	public @Nullable Jwt recall(String token) {
 		String key = hash(token);
 		Jwt remembered = this.verified.getIfPresent(key);
 		if (remembered == null) {

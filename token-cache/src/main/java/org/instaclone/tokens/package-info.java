@@ -1,4 +1,8 @@
 /**
- * The memory of verified access tokens shared by the services and the gateway.
+ * What the services and the gateway share to verify access tokens: the memory of verified tokens and
+ * the last-known-good signing keys on disk.
  */
+@NullMarked
 package org.instaclone.tokens;
+
+import org.jspecify.annotations.NullMarked;

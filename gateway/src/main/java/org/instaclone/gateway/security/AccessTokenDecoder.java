@@ -12,11 +12,13 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.instaclone.tokens.LastKnownSigningKeys;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -34,7 +36,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * not expired. Keys come from follow-service's JWKS through Nimbus' caching source, the same policy
  * as the services: keys are refreshed after a TTL (so a removed key stops being trusted), an unknown
  * {@code kid} triggers at most one refetch per rate-limit window, and cached keys stay in use while
- * follow-service is down.
+ * follow-service is down. With {@code instaclone.security.jwks-cache-file} the last keys fetched are
+ * also kept on disk ({@link LastKnownSigningKeys}, shared with the services), so a gateway restarted
+ * while follow-service is down still verifies tokens signed before.
  * <p>
  * The stock reactive decoder caches keys forever and answers 500 when the JWKS cannot be fetched.
  * Here an unknown key is an invalid token (401) and unreachable keys with nothing cached are a
@@ -76,8 +80,13 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private static JWKSource<SecurityContext> keySource(TokenProperties properties) {
 		long ttl = properties.jwksCacheTtl().toMillis();
+		// Nimbus' default HTTP client (500 ms timeouts, 50 KiB), given explicitly so the cache file can record it
+		DefaultResourceRetriever http = new DefaultResourceRetriever(JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+				JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
 		try {
-			return JWKSourceBuilder.<SecurityContext>create(properties.jwksUri().toURL())
+			// with instaclone.security.jwks-cache-file, the keys also survive a restart during an outage
+			return LastKnownSigningKeys
+				.<SecurityContext>sourceBuilder(properties.jwksUri().toURL(), http, properties.jwksCacheFile())
 				.cache(ttl, 5_000)
 				.outageTolerantForever()
 				.rateLimited(Math.min(30_000, ttl / 2))

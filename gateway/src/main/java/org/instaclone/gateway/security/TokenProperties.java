@@ -15,13 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUri where follow-service publishes the signing keys ({@code INSTACLONE_SECURITY_JWKS_URI})
  * @param jwksCacheTtl how long fetched keys are trusted before a refresh; while follow-service is
  * down the cached keys stay in use
+ * @param jwksCacheFile where the last keys fetched are kept (public keys only, rewritten when they
+ * change), to verify tokens with after a restart while the JWKS cannot be fetched; empty (the default)
+ * keeps keys in memory only ({@code INSTACLONE_SECURITY_JWKS_CACHE_FILE})
  * @param tokenCache verified tokens remembered so each token's signature is checked once
  */
 @ConfigurationProperties("instaclone.security")
 record TokenProperties(@DefaultValue("http://localhost:8081") String issuer,
 		@DefaultValue("instaclone-api") String audience,
 		@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
-		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue TokenCache tokenCache) {
+		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue("") String jwksCacheFile,
+		@DefaultValue TokenCache tokenCache) {
 
 	/**
 	 * @param maxSize the most tokens remembered; 0 switches the cache off

@@ -60,7 +60,8 @@ class VerifiedTokenCacheTests {
 
 	private VerifiedTokenCache cache(long maxSize) {
 		TokenProperties properties = new TokenProperties(TestTokens.ISSUER, TestTokens.AUDIENCE,
-				URI.create(TestTokens.jwksUri()), Duration.ofMinutes(5), new TokenProperties.TokenCache(0, Duration.ZERO));
+				URI.create(TestTokens.jwksUri()), Duration.ofMinutes(5), "",
+				new TokenProperties.TokenCache(0, Duration.ZERO));
 		AccessTokenDecoder decoder = new AccessTokenDecoder(properties);
 		ReactiveJwtDecoder counting = token -> {
 			this.verifications.incrementAndGet();

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
+import org.instaclone.tokens.LastKnownSigningKeys;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +41,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes the service an OAuth2 resource server for Instaclone access tokens. Keys come from
  * follow-service's JWKS and are cached with outage tolerance: when follow-service is down, tokens
  * signed with known keys keep verifying (Nimbus' default cache would start failing after 5 minutes,
- * see research/security-imaging-gateway-spike.md).
+ * see research/security-imaging-gateway-spike.md). With {@code instaclone.security.jwks-cache-file}
+ * the last keys fetched are also kept on disk ({@link LastKnownSigningKeys}), so this holds across a
+ * restart of the service while follow-service is down.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -59,8 +61,9 @@ public class ResourceServerAutoConfiguration {
 		// Nimbus' default HTTP timeouts are 500 ms, which a busy 2-core machine (or a cold JWKS endpoint)
 		// misses; the keys are cached, so a slower first fetch costs nothing later.
 		DefaultResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 64 * 1024);
-		JWKSource<SecurityContext> keys = JWKSourceBuilder
-			.<SecurityContext>create(properties.jwksUri().toURL(), http)
+		// with instaclone.security.jwks-cache-file, the keys also survive a restart during an outage
+		JWKSource<SecurityContext> keys = LastKnownSigningKeys
+			.<SecurityContext>sourceBuilder(properties.jwksUri().toURL(), http, properties.jwksCacheFile())
 			.cache(ttl, 5_000)
 			.outageTolerantForever()
 			.rateLimited(Math.min(30_000, ttl / 2))

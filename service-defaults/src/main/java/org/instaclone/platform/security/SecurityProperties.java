@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUri where the signing keys are published (follow-service)
  * @param jwksCacheTtl how long fetched keys are trusted before a refresh; on an outage the cached
  * keys stay in use, so a service keeps verifying tokens while follow-service is down
+ * @param jwksCacheFile where the last keys fetched are kept (public keys only, rewritten when they
+ * change), to verify tokens with after a restart while the JWKS cannot be fetched; empty (the default)
+ * keeps keys in memory only ({@code INSTACLONE_SECURITY_JWKS_CACHE_FILE})
  * @param publicPaths Ant-style paths that need no token, on top of health, Prometheus and OpenAPI
  * @param tokenCache how many verified tokens are remembered, and for how long at most
  */
@@ -22,7 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue("http://localhost:8081") String issuer,
 		@DefaultValue("instaclone-api") String audience,
 		@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
-		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue List<String> publicPaths,
+		@DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue("") String jwksCacheFile,
+		@DefaultValue List<String> publicPaths,
 		@DefaultValue TokenCache tokenCache) {
 
 	/**
