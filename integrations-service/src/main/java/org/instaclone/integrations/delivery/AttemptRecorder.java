@@ -51,7 +51,7 @@ class AttemptRecorder implements SmartLifecycle {
 	/** Queues an outcome; waits while the queue is full. Records it at once when not running. */
 	void record(Outcome outcome) {
 		if (!running) {
-			deliveries.recordAttempt(outcome.deliveryId(), outcome.ownerId(), outcome.at(), outcome.response());
+			deliveries.recordAttempts(List.of(outcome));
 			return;
 		}
 		try {
@@ -59,7 +59,7 @@ class AttemptRecorder implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			deliveries.recordAttempt(outcome.deliveryId(), outcome.ownerId(), outcome.at(), outcome.response());
+			deliveries.recordAttempts(List.of(outcome));
 		}
 	}
 
@@ -132,7 +132,7 @@ class AttemptRecorder implements SmartLifecycle {
 			log.warn("Recording {} webhook attempts together failed; recording them one by one", batch.size(), ex);
 			for (Outcome outcome : batch) {
 				try {
-					deliveries.recordAttempt(outcome.deliveryId(), outcome.ownerId(), outcome.at(), outcome.response());
+					deliveries.recordAttempts(List.of(outcome));
 				}
 				catch (RuntimeException single) {
 					// the delivery stays claimed until its lease ends, then is attempted again

@@ -3,9 +3,14 @@ package org.instaclone.integrations.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
@@ -38,7 +43,7 @@ class Deliveries {
 
 	private final ApplicationEventPublisher events;
 
-	private final DeliveryQueue queue;
+	private final AttemptLog attemptLog;
 
 	private final DeliveryEvents deliveryEvents;
 
@@ -49,10 +54,10 @@ class Deliveries {
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
-			ApplicationEventPublisher events, DeliveryQueue queue, DeliveryEvents deliveryEvents,
+			ApplicationEventPublisher events, AttemptLog attemptLog, DeliveryEvents deliveryEvents,
 			ProcessedEvents processed, Clock clock) {
 		this.processed = processed;
-		this.queue = queue;
+		this.attemptLog = attemptLog;
 		this.deliveryEvents = deliveryEvents;
 		this.deliveries = deliveries;
 		this.attempts = attempts;
@@ -123,102 +128,79 @@ class Deliveries {
 	}
 
 	/**
-	 * Logs an attempt started at {@code at} and applies its verdict to the delivery and the endpoint's
-	 * health, in one transaction, with its {@link DeliveryEvents delivery event} in the outbox. A delivery
-	 * no longer pending (replayed, deleted) is left alone.
-	 */
-	@Transactional
-	void recordAttempt(UUID deliveryId, UUID ownerId, Instant at, WebhookSender.Response response) {
-		queue.relaxDurability();
-		Delivery delivery = deliveries.findById(deliveryId).orElse(null);
-		if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
-			return;
-		}
-		List<Outbox.Event> attemptEvents = new ArrayList<>(1);
-		apply(delivery, ownerId, at, response, attemptEvents);
-		deliveryEvents.append(attemptEvents);
-	}
-
-	/**
-	 * {@link #recordAttempt} for many attempts in one transaction: one query loads the deliveries, the
-	 * inserts and updates go 50 per round trip, the delivery events go in one statement, and an
-	 * endpoint that stays healthy is touched once.
+	 * Logs each attempt and applies its verdict to the delivery and the endpoint's health, all in one
+	 * transaction, with a {@link DeliveryEvents delivery event} per attempt in the outbox. A delivery no
+	 * longer pending (replayed, deleted, or finished by an earlier outcome in the list) is left alone.
+	 * One statement each loads the deliveries (no payloads), logs the attempts, writes the deliveries'
+	 * changed columns ({@link AttemptLog}) and appends the events; an endpoint that stays healthy is
+	 * touched once, together with the others.
 	 */
 	@Transactional
 	void recordAttempts(List<AttemptRecorder.Outcome> outcomes) {
-		queue.relaxDurability();
-		java.util.Map<UUID, Delivery> loaded = new java.util.HashMap<>();
-		deliveries.findAllById(outcomes.stream().map(AttemptRecorder.Outcome::deliveryId).toList())
-			.forEach(d -> loaded.put(d.id(), d));
-		java.util.Set<UUID> healthy = new java.util.HashSet<>();
+		Map<UUID, DeliveryState> states = attemptLog
+			.pending(outcomes.stream().map(AttemptRecorder.Outcome::deliveryId).collect(Collectors.toSet()));
+		Map<UUID, DeliveryState> changed = new LinkedHashMap<>();
+		List<AttemptLog.Attempt> logged = new ArrayList<>(outcomes.size());
 		List<Outbox.Event> attemptEvents = new ArrayList<>(outcomes.size());
+		// endpoints whose failure clock is cleared at the end (once each); a failure of one of them
+		// clears it first, so that the clock restarts at that failure as it did attempt by attempt
+		Set<UUID> healthy = new HashSet<>();
+		Set<UUID> toClear = new LinkedHashSet<>();
 		for (AttemptRecorder.Outcome outcome : outcomes) {
-			Delivery delivery = loaded.get(outcome.deliveryId());
-			if (delivery == null || delivery.status() != Delivery.Status.PENDING) {
+			DeliveryState state = states.get(outcome.deliveryId());
+			if (state == null || !state.pending()) {
 				continue;
 			}
-			UUID endpoint = delivery.endpointId();
-			boolean delivered = outcome.response().successful();
-			if (delivered && healthy.contains(endpoint)) {
-				deliveredToHealthyEndpoint(delivery, outcome.ownerId(), outcome.at(), outcome.response(), attemptEvents);
-			}
-			else {
-				apply(delivery, outcome.ownerId(), outcome.at(), outcome.response(), attemptEvents);
-			}
-			if (delivered) {
-				healthy.add(endpoint);
+			WebhookSender.Response response = outcome.response();
+			Instant at = outcome.at();
+			UUID endpoint = state.endpointId();
+			Verdict verdict = RetrySchedule.judge(response, state.attempts() + 1, clock.instant(), random);
+			logged.add(AttemptLog.Attempt.of(state.id(), at, response));
+			state = state.attempted(at, verdict);
+			long latencyMs = response.latency().toMillis();
+			if (verdict instanceof Verdict.Delivered) {
+				if (healthy.add(endpoint)) {
+					toClear.add(endpoint);
+				}
+				attemptEvents.add(deliveryEvents.delivered(state, outcome.ownerId(), at, response.status(), latencyMs));
 			}
 			else {
 				healthy.remove(endpoint);
+				if (toClear.remove(endpoint)) {
+					endpoints.recordDelivered(List.of(endpoint));
+				}
+				boolean endpointDisabled;
+				if (verdict instanceof Verdict.Failed failed && failed.disableEndpoint()) {
+					endpoints.disable(endpoint, "The endpoint answered 410 Gone at " + at + ".");
+					endpointDisabled = true;
+				}
+				else {
+					endpointDisabled = endpoints.recordFailure(endpoint, describe(response));
+					if (endpointDisabled) {
+						state = state.givenUp(at); // the owner replays it once the endpoint is enabled again
+					}
+				}
+				attemptEvents.add(deliveryEvents.failed(state, outcome.ownerId(), at, response.status(), latencyMs,
+						response.refused(), describe(response), endpointDisabled || verdict instanceof Verdict.Failed));
 			}
+			states.put(state.id(), state);
+			changed.put(state.id(), state);
 		}
+		attemptLog.write(logged, changed.values());
+		endpoints.recordDelivered(toClear);
 		deliveryEvents.append(attemptEvents);
-	}
-
-	/** A 2xx for an endpoint already known healthy in this batch: no need to clear its failure clock. */
-	private void deliveredToHealthyEndpoint(Delivery delivery, UUID ownerId, Instant at,
-			WebhookSender.Response response, List<Outbox.Event> attemptEvents) {
-		attempts.save(DeliveryAttempt.of(delivery.id(), at, response));
-		delivery.attempted(at, new Verdict.Delivered());
-		attemptEvents.add(deliveryEvents.delivered(delivery, ownerId, at, response.status(), response.latency().toMillis()));
-	}
-
-	/** Applies the attempt's verdict; its delivery event goes to {@code attemptEvents}, for the caller to append. */
-	private void apply(Delivery delivery, UUID ownerId, Instant at, WebhookSender.Response response,
-			List<Outbox.Event> attemptEvents) {
-		UUID deliveryId = delivery.id();
-		Verdict verdict = RetrySchedule.judge(response, delivery.attempts() + 1, clock.instant(), random);
-		attempts.save(DeliveryAttempt.of(deliveryId, at, response));
-		delivery.attempted(at, verdict);
-		long latencyMs = response.latency().toMillis();
-		if (verdict instanceof Verdict.Delivered) {
-			endpoints.recordDelivered(delivery.endpointId());
-			attemptEvents.add(deliveryEvents.delivered(delivery, ownerId, at, response.status(), latencyMs));
-			return;
-		}
-		boolean endpointDisabled;
-		if (verdict instanceof Verdict.Failed failed && failed.disableEndpoint()) {
-			endpoints.disable(delivery.endpointId(), "The endpoint answered 410 Gone at " + at + ".");
-			endpointDisabled = true;
-		}
-		else {
-			endpointDisabled = endpoints.recordFailure(delivery.endpointId(), describe(response));
-			if (endpointDisabled) {
-				delivery.giveUp(at); // the owner replays it once the endpoint is enabled again
-			}
-		}
-		attemptEvents.add(deliveryEvents.failed(delivery, ownerId, at, response.status(), latencyMs, response.refused(),
-				describe(response), endpointDisabled || verdict instanceof Verdict.Failed));
 	}
 
 	/** The endpoint is disabled: the delivery fails without an attempt on the wire. */
 	@Transactional
 	void recordSkipped(UUID deliveryId, UUID ownerId, Instant at, String why) {
-		deliveries.findById(deliveryId).filter(d -> d.status() == Delivery.Status.PENDING).ifPresent(d -> {
-			attempts.save(DeliveryAttempt.skipped(deliveryId, at, why));
-			d.attempted(at, new Verdict.Failed(why, false));
-			deliveryEvents.append(List.of(deliveryEvents.failed(d, ownerId, at, null, 0, true, why, true)));
-		});
+		DeliveryState state = attemptLog.pending(List.of(deliveryId)).get(deliveryId);
+		if (state == null) {
+			return;
+		}
+		DeliveryState failed = state.attempted(at, new Verdict.Failed(why, false));
+		attemptLog.write(List.of(AttemptLog.Attempt.skipped(deliveryId, at, why)), List.of(failed));
+		deliveryEvents.append(List.of(deliveryEvents.failed(failed, ownerId, at, null, 0, true, why, true)));
 	}
 
 	Page<DeliveryView> list(UUID owner, UUID appId, @Nullable String cursor, int limit) {

@@ -127,37 +127,12 @@ class Delivery implements Persistable<UUID> {
 		return status;
 	}
 
-	/** Applies an attempt's verdict: delivered, retry at a time, or failed for good. */
-	void attempted(Instant at, Verdict verdict) {
-		attempts++;
-		lastAttemptAt = at.truncatedTo(ChronoUnit.MICROS);
-		if (verdict instanceof Verdict.Retry retry) {
-			nextAttemptAt = retry.at().truncatedTo(ChronoUnit.MICROS);
-		}
-		else {
-			finish(verdict instanceof Verdict.Delivered ? Status.DELIVERED : Status.FAILED, at);
-		}
-	}
-
-	/** Ends a pending delivery as failed: its endpoint was disabled. */
-	void giveUp(Instant at) {
-		if (status == Status.PENDING) {
-			finish(Status.FAILED, at);
-		}
-	}
-
 	/** Sends it again from the start of the retry schedule, with the same {@code webhook-id}. */
 	void replay(Instant now) {
 		status = Status.PENDING;
 		attempts = 0;
 		nextAttemptAt = now.truncatedTo(ChronoUnit.MICROS);
 		finishedAt = null;
-	}
-
-	private void finish(Status outcome, Instant at) {
-		status = outcome;
-		nextAttemptAt = null;
-		finishedAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	Cursor cursor() {

@@ -1,22 +1,17 @@
 package org.instaclone.integrations.delivery;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.integrations.egress.WebhookSender;
 import org.instaclone.platform.paging.Cursor;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One try at a delivery, kept for the owner: the status code or the network error, the latency, and
@@ -25,11 +20,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "delivery_attempt")
-class DeliveryAttempt implements Persistable<UUID> {
-
-	/** Assigned ids: tells Spring Data to insert without looking the row up first. */
-	@Transient
-	private boolean fresh;
+class DeliveryAttempt {
 
 	enum Outcome {
 		DELIVERED, FAILED, REFUSED
@@ -55,42 +46,6 @@ class DeliveryAttempt implements Persistable<UUID> {
 
 	protected DeliveryAttempt() {
 		// for JPA
-	}
-
-	@Override
-	public UUID getId() {
-		return id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		fresh = false;
-	}
-
-	static DeliveryAttempt of(UUID deliveryId, Instant at, WebhookSender.Response response) {
-		DeliveryAttempt attempt = new DeliveryAttempt();
-		attempt.id = UUID.randomUUID();
-		attempt.fresh = true;
-		attempt.deliveryId = deliveryId;
-		attempt.attemptedAt = at.truncatedTo(ChronoUnit.MICROS);
-		attempt.statusCode = response.status();
-		attempt.latencyMs = (int) Math.min(Integer.MAX_VALUE, response.latency().toMillis());
-		attempt.outcome = response.successful() ? Outcome.DELIVERED
-				: response.refused() ? Outcome.REFUSED : Outcome.FAILED;
-		attempt.error = response.error();
-		attempt.responseExcerpt = response.excerpt();
-		return attempt;
-	}
-
-	/** An attempt not made because the endpoint is disabled. */
-	static DeliveryAttempt skipped(UUID deliveryId, Instant at, String why) {
-		return of(deliveryId, at, new WebhookSender.Response(null, java.time.Duration.ZERO, null, null, why, true));
 	}
 
 	Cursor cursor() {

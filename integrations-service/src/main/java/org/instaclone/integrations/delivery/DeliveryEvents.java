@@ -62,14 +62,14 @@ class DeliveryEvents {
 	}
 
 	/** The event of a successful attempt, to {@link #append}. */
-	Outbox.Event delivered(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs) {
+	Outbox.Event delivered(DeliveryState delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs) {
 		return new Outbox.Event(TOPIC, delivery.endpointId().toString(), DELIVERED, delivery.id().toString(),
 				new Delivered(delivery.id(), delivery.endpointId(), delivery.appId(), ownerId, delivery.eventType(),
 						delivery.attempts(), statusCode, latencyMs, at.truncatedTo(ChronoUnit.MICROS)));
 	}
 
 	/** The event of a failed (or refused) attempt, to {@link #append}. */
-	Outbox.Event failed(Delivery delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs,
+	Outbox.Event failed(DeliveryState delivery, UUID ownerId, Instant at, @Nullable Integer statusCode, long latencyMs,
 			boolean refused, @Nullable String error, boolean isFinal) {
 		String shortError = error == null || error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS);
 		return new Outbox.Event(TOPIC, delivery.endpointId().toString(), FAILED, delivery.id().toString(),

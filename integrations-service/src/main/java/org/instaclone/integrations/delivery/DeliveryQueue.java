@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,6 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DeliveryQueue {
+
+	/**
+	 * A common table expression, {@code relaxed}, that makes the transaction of the statement that joins
+	 * it commit without waiting for the disk ({@code synchronous_commit = off}, this transaction only;
+	 * inside the statement, so without a round trip of its own). Used for claims and attempt records,
+	 * whose loss in a database crash (the last fraction of a second) only means a delivery is sent again
+	 * with the same {@code webhook-id}, which at-least-once delivery allows and receivers dedupe. Never
+	 * for the fan-out: losing that would lose events whose Kafka offsets are already committed.
+	 */
+	static final String RELAXED = "relaxed as (select set_config('synchronous_commit', 'off', true))\n";
 
 	private final JdbcClient jdbc;
 
@@ -41,8 +50,8 @@ class DeliveryQueue {
 	@Transactional
 	List<Claim> claim(Instant now, Instant leaseUntil, int max, Collection<UUID> busyEndpoints) {
 		List<UUID> busy = busyEndpoints.isEmpty() ? List.of(new UUID(0, 0)) : new ArrayList<>(busyEndpoints);
-		// "relaxed" is relaxDurability() inside the claim statement: under load there are a few hundred
-		// claims a second, and a round trip of its own for the setting was a third of each one's
+		// under load there are a few hundred claims a second, and a round trip of its own for the
+		// setting was a third of each one's
 		return jdbc.sql("""
 				with due as (
 				    select id, next_attempt_at from delivery
@@ -50,7 +59,7 @@ class DeliveryQueue {
 				    order by next_attempt_at
 				    limit :max
 				    for update skip locked),
-				relaxed as (select set_config('synchronous_commit', 'off', true))
+				""" + RELAXED + """
 				update delivery d set next_attempt_at = :lease
 				from due, relaxed where d.id = due.id
 				returning d.id, d.endpoint_id, due.next_attempt_at, d.payload""")
@@ -70,18 +79,6 @@ class DeliveryQueue {
 			.param("due", utc(claim.due()))
 			.param("id", claim.id())
 			.update();
-	}
-
-	/**
-	 * Commits of this transaction do not wait for the disk ({@code synchronous_commit = off}, this
-	 * transaction only). Used for claims and attempt records, whose loss in a database crash (the last
-	 * fraction of a second) only means a delivery is sent again with the same {@code webhook-id}, which
-	 * at-least-once delivery allows and receivers dedupe. Never for the fan-out: losing that would lose
-	 * events whose Kafka offsets are already committed.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	void relaxDurability() {
-		jdbc.sql("set local synchronous_commit = off").update();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -90,10 +90,15 @@ public class Endpoints {
 		});
 	}
 
-	/** A delivery succeeded: the endpoint is healthy again. Cheap when it already was (no row locked). */
+	/**
+	 * Deliveries to these endpoints succeeded: they are healthy again. One statement; cheap for those that
+	 * already were (no row locked).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordDelivered(UUID endpointId) {
-		endpoints.clearFailingSince(endpointId);
+	public void recordDelivered(Collection<UUID> endpointIds) {
+		if (!endpointIds.isEmpty()) {
+			endpoints.clearFailingSince(endpointIds);
+		}
 	}
 
 	/**

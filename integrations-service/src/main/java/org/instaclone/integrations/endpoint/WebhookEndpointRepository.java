@@ -16,10 +16,10 @@ interface WebhookEndpointRepository extends JpaRepository<WebhookEndpoint, UUID>
 
 	Optional<WebhookEndpoint> findByIdAndAppId(UUID id, UUID appId);
 
-	/** Touches (and locks) the row only when it was failing. */
+	/** Touches (and locks) only the rows that were failing. */
 	@Modifying
-	@Query("update WebhookEndpoint e set e.failingSince = null where e.id = :id and e.failingSince is not null")
-	int clearFailingSince(@Param("id") UUID id);
+	@Query("update WebhookEndpoint e set e.failingSince = null where e.id in :ids and e.failingSince is not null")
+	int clearFailingSince(@Param("ids") Collection<UUID> ids);
 
 	/** Starts the failure clock unless it runs already. */
 	@Modifying

@@ -91,6 +91,7 @@ class DeliveryBenchmark {
 		String loadAtStart = loadAverage();
 		int postgresPort = Integer.parseInt(jdbc.sql("select current_setting('port')").query(String.class).single());
 		CpuTimes cpuAtStart = CpuTimes.now(postgresPort);
+		QueueStats statsAtStart = QueueStats.now(jdbc);
 		Instant warmEnd = Instant.now();
 
 		Instant start = Instant.now();
@@ -109,6 +110,8 @@ class DeliveryBenchmark {
 		});
 		Instant drained = Instant.now();
 		CpuTimes cpu = CpuTimes.now(postgresPort).minus(cpuAtStart);
+		Thread.sleep(1000); // backends report their statistics about once a second
+		QueueStats stats = QueueStats.now(jdbc).minus(statsAtStart);
 
 		Map<String, Instant> created = new HashMap<>();
 		jdbc.sql("select id, created_at from delivery where app_id = ?::uuid and created_at >= ?")
@@ -139,11 +142,13 @@ class DeliveryBenchmark {
 				delivered: %d measured, %d duplicates; all delivered %.1f s after the first event (%.0f deliveries/s overall)
 				latency commit -> received, ms: p50 %d, p90 %d, p99 %d, max %d
 				CPU until all delivered: benchmark JVM %.1f s, PostgreSQL %.1f s (%.2f ms per delivery together); machine busy %.1f of %.1f core-seconds, so %.1f s for everything else
+				%s
 				""".formatted(Instant.now(), loadAtStart, loadAverage(), warmupSeconds, sent, sendSeconds, sent / sendSeconds, sent * 5, latenciesMs.size(),
 				duplicates, drainSeconds, latenciesMs.size() / drainSeconds, pct(latenciesMs, 0.50),
 				pct(latenciesMs, 0.90), pct(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1), cpu.jvm(),
 				cpu.postgres(), (cpu.jvm() + cpu.postgres()) * 1000 / (sent * 5), cpu.machine(),
-				drainSeconds * Runtime.getRuntime().availableProcessors(), cpu.machine() - cpu.jvm() - cpu.postgres());
+				drainSeconds * Runtime.getRuntime().availableProcessors(), cpu.machine() - cpu.jvm() - cpu.postgres(),
+				stats);
 		System.out.println(result);
 		Files.writeString(Path.of("target/delivery-benchmark.txt"), result, StandardCharsets.UTF_8);
 		receivers.forEach(WebhookReceiver::close);
@@ -241,6 +246,40 @@ class DeliveryBenchmark {
 			catch (java.io.IOException | RuntimeException ex) {
 				return Double.NaN;
 			}
+		}
+	}
+
+	/**
+	 * PostgreSQL's counters for the delivery table as a queue: how many entries the scans of the claim's
+	 * index {@code delivery_due} read per scan (dead ones included) against the rows they returned, how
+	 * many updates of {@code delivery} were HOT (no new index entries), and how often autovacuum ran.
+	 */
+	record QueueStats(long dueScans, long dueEntriesRead, long dueRowsFetched, long updates, long hotUpdates,
+			long autovacuums, long deadRows) {
+
+		static QueueStats now(JdbcClient jdbc) {
+			return jdbc.sql("""
+					select i.idx_scan, i.idx_tup_read, i.idx_tup_fetch, t.n_tup_upd, t.n_tup_hot_upd,
+					       t.autovacuum_count, t.n_dead_tup
+					from pg_stat_user_indexes i join pg_stat_user_tables t on t.relid = i.relid
+					where i.indexrelname = 'delivery_due'""")
+				.query((rs, n) -> new QueueStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+				.single();
+		}
+
+		QueueStats minus(QueueStats earlier) {
+			return new QueueStats(dueScans - earlier.dueScans, dueEntriesRead - earlier.dueEntriesRead,
+					dueRowsFetched - earlier.dueRowsFetched, updates - earlier.updates, hotUpdates - earlier.hotUpdates,
+					autovacuums - earlier.autovacuums, deadRows);
+		}
+
+		@Override
+		public String toString() {
+			return "PostgreSQL: %d scans of delivery_due read %.1f entries each and fetched %.1f rows; %d updates of delivery, %d HOT; %d autovacuums, %d dead rows at the end"
+				.formatted(dueScans, dueScans == 0 ? 0.0 : (double) dueEntriesRead / dueScans,
+						dueScans == 0 ? 0.0 : (double) dueRowsFetched / dueScans, updates, hotUpdates, autovacuums,
+						deadRows);
 		}
 	}
 

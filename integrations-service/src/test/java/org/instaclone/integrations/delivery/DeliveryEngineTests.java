@@ -24,10 +24,12 @@ import org.instaclone.integrations.TestClock;
 import org.instaclone.integrations.TestDns;
 import org.instaclone.integrations.WebhookReceiver;
 import org.instaclone.integrations.WebhookReceiver.Reply;
+import org.instaclone.integrations.egress.WebhookSender;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +76,9 @@ class DeliveryEngineTests {
 
 	@Autowired
 	ConsumerFactory<String, String> consumers;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final UUID owner = UUID.randomUUID();
 
@@ -412,6 +417,73 @@ class DeliveryEngineTests {
 			assertThat(gave.at("/data/statusCode").asInt()).isEqualTo(410);
 			assertThat(gave.at("/data/final").asBoolean()).isTrue();
 		}
+	}
+
+	@Test
+	void aBatchOfOutcomesIsRecordedInOrderAsIfOneByOne() throws Exception {
+		Endpoint flaky = endpoint(receiver().url());
+		Endpoint gone = endpoint(receiver().url());
+		// failing for 10 days: any failure recorded before the success clears the clock would disable it
+		jdbc.sql("update webhook_endpoint set failing_since = now() - interval '10 days' where id = ?::uuid")
+			.param(flaky.id())
+			.update();
+		UUID ok = parked(flaky);
+		UUID retried = parked(flaky);
+		UUID okLater = parked(flaky);
+		UUID goneOne = parked(gone);
+		Instant at = clock.instant();
+		WebhookSender.Response delivered = new WebhookSender.Response(200, Duration.ofMillis(3), "ok", null, null, false);
+		deliveries.recordAttempts(List.of(new AttemptRecorder.Outcome(ok, owner, at, delivered),
+				new AttemptRecorder.Outcome(retried, owner, at,
+						new WebhookSender.Response(503, Duration.ofMillis(4), "busy", Duration.ofSeconds(120), null, false)),
+				new AttemptRecorder.Outcome(ok, owner, at.plusSeconds(1), delivered), // the same delivery again: ignored
+				new AttemptRecorder.Outcome(goneOne, owner, at,
+						new WebhookSender.Response(410, Duration.ofMillis(5), null, null, null, false)),
+				new AttemptRecorder.Outcome(okLater, owner, at, delivered)));
+
+		assertThat(state(ok)).containsExactly("DELIVERED", 1, true, false);
+		assertThat(state(retried)).containsExactly("PENDING", 1, false, true);
+		assertThat(Duration.between(at, jdbc.sql("select next_attempt_at from delivery where id = ?")
+			.param(retried)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant())).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(125)); // Retry-After
+		assertThat(state(goneOne)).containsExactly("FAILED", 1, true, false);
+		assertThat(state(okLater)).containsExactly("DELIVERED", 1, true, false);
+		assertThat(jdbc.sql("select outcome || ' ' || coalesce(status_code, 0) from delivery_attempt where delivery_id = ?")
+			.param(retried)
+			.query(String.class)
+			.list()).containsExactly("FAILED 503");
+		assertThat(jdbc.sql("select count(*) from delivery_attempt where delivery_id = ?").param(ok).query(Long.class).single())
+			.isEqualTo(1);
+		JsonNode flakyView = new Api(mvc, json).getJson(owner, flaky.path());
+		assertThat(flakyView.get("status").asString()).isEqualTo("enabled"); // cleared by the success before the 503
+		assertThat(flakyView.get("failingSince").isNull()).isTrue(); // and by the success after it
+		assertThat(new Api(mvc, json).getJson(owner, gone.path()).get("status").asString()).isEqualTo("disabled");
+		assertThat(jdbc.sql("select count(*) from outbox_event where topic = 'webhook-deliveries' and payload like ?")
+			.param("%" + ok + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	/** A pending delivery the scheduler leaves alone (due in a day), to record outcomes for by hand. */
+	UUID parked(Endpoint endpoint) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into delivery (id, endpoint_id, app_id, event_id, event_type, payload, status, created_at,
+				                      next_attempt_at)
+				values (?, ?::uuid, ?::uuid, ?, ?, '{}', 'PENDING', now(), now() + interval '1 day')""")
+			.params(id, endpoint.id(), endpoint.appId(), UUID.randomUUID().toString(), FOLLOWED)
+			.update();
+		return id;
+	}
+
+	/** Status, attempts, whether it finished, whether it is due again. */
+	List<Object> state(UUID delivery) {
+		return jdbc.sql("select status, attempts, finished_at is not null, next_attempt_at is not null from delivery where id = ?")
+			.param(delivery)
+			.query((rs, n) -> List.<Object>of(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4)))
+			.single();
 	}
 
 	static java.util.Properties props(String key, String value) {
