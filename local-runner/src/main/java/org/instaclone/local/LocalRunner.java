@@ -137,6 +137,11 @@ public final class LocalRunner {
 			return this.root.resolve("logs");
 		}
 
+		/** The signing keys each process last fetched, kept for a restart while follow-service is down. */
+		Path jwks() {
+			return this.root.resolve("jwks");
+		}
+
 		Path cds() {
 			return this.root.resolve("cds");
 		}
@@ -176,6 +181,7 @@ public final class LocalRunner {
 		}
 		try {
 			Files.createDirectories(this.layout.logs());
+			Files.createDirectories(this.layout.jwks());
 			Secrets.createPrivateDirectory(this.layout.keys());
 		}
 		catch (IOException ex) {
@@ -288,6 +294,9 @@ public final class LocalRunner {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(instance.port()));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + Services.KAFKA_PORT);
+		// its own copy of follow-service's public keys: a restart while follow-service is down still verifies tokens
+		environment.put("INSTACLONE_SECURITY_JWKS_CACHE_FILE",
+				this.layout.jwks().resolve(instance.name() + ".json").toString());
 		String database = service.database();
 		if (database != null) {
 			environment.put("POSTGRES_URL", LocalPostgres.jdbcUrl(Services.POSTGRES_PORT, database));
