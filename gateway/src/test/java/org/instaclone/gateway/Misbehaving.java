@@ -1,4 +1,4 @@
-package org.instaclone.gateway.resilience;
+package org.instaclone.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,20 +23,31 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * that reach it per path: {@code ok}, {@code fail} (500 problem), {@code slow-<ms>} (200 after a
  * pause), {@code hangup} (closes the connection without answering), {@code unavailable-once} (503
  * the first time a path is called, 200 after). Paths ending in {@code /switch}, and ad placements,
- * behave as {@link #mode} says at the moment.
+ * behave as {@link #mode} says at the moment. {@code /actuator/health/readiness} answers 200
+ * {@code UP}, or 503 {@code OUT_OF_SERVICE} after {@link #ready(boolean) ready(false)}, as a Spring
+ * Boot service does. Several can stand for instances of one service; {@link #Misbehaving(int)}
+ * starts one again on the port of one that stopped.
  */
-final class Misbehaving {
+public final class Misbehaving {
 
 	/** What paths ending in {@code /switch} do: one of the modes above. */
-	static volatile String mode = "ok";
+	public static volatile String mode = "ok";
 
 	private final HttpServer server;
 
 	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-	Misbehaving() {
+	private volatile boolean ready = true;
+
+	/** On a free loopback port. */
+	public Misbehaving() {
+		this(0);
+	}
+
+	/** On this loopback port ({@code 0}: any free one). */
+	public Misbehaving(int port) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -51,7 +61,7 @@ final class Misbehaving {
 	 * Points every service at {@code url}, with the tests' response timeout and token settings; for a
 	 * test's own {@code DynamicPropertyRegistrar}.
 	 */
-	static void routeEverythingTo(DynamicPropertyRegistry registry, Supplier<Object> url) {
+	public static void routeEverythingTo(DynamicPropertyRegistry registry, Supplier<Object> url) {
 		for (String service : new String[] { "FOLLOW", "UPLOAD", "ADS", "INTEGRATIONS", "METRICS" }) {
 			registry.add(service + "_SERVICE_URL", url);
 		}
@@ -62,18 +72,37 @@ final class Misbehaving {
 		registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
 	}
 
-	String url() {
+	/** What {@code /actuator/health/readiness} answers from now on: 200 UP or 503 OUT_OF_SERVICE. */
+	public void ready(boolean ready) {
+		this.ready = ready;
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	/** Requests that reached the stand-in at this path (any method). */
-	int hits(String path) {
+	public int hits(String path) {
 		AtomicInteger count = this.hits.get(path);
 		return count == null ? 0 : count.get();
 	}
 
-	void stop() {
+	/** At once: the listening socket and every connection are closed, answers being written or not. */
+	public void stop() {
 		this.server.stop(0);
+	}
+
+	/**
+	 * As a service's graceful shutdown does: new connections are refused at once, requests being
+	 * handled are answered (waiting up to {@code seconds}), then every connection is closed.
+	 */
+	public void stopGracefully(int seconds) {
+		this.ready = false;
+		this.server.stop(seconds);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -82,7 +111,11 @@ final class Misbehaving {
 		int count = this.hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
 		String last = path.substring(path.lastIndexOf('/') + 1);
 		String behaviour = last.equals("switch") || last.equals("placements") ? mode : last;
-		if (behaviour.equals("fail")) {
+		if (path.equals("/actuator/health/readiness")) {
+			send(exchange, this.ready ? 200 : 503, "application/json",
+					this.ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}");
+		}
+		else if (behaviour.equals("fail")) {
 			send(exchange, 500, "application/problem+json", """
 					{"type":"https://instaclone.dev/problems/internal","title":"Internal error","status":500}""");
 		}

@@ -52,13 +52,18 @@ public class StubUpstream {
 			registry.add("UPLOAD_SERVICE_URL", () -> up);
 			registry.add("INTEGRATIONS_SERVICE_URL", () -> up);
 			registry.add("METRICS_SERVICE_URL", () -> up);
-			registry.add("ADS_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+			registry.add("ADS_SERVICE_URL", StubUpstream::downUrl);
 			registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> RESPONSE_TIMEOUT);
 			registry.add("instaclone.gateway.max-request-size", () -> MAX_REQUEST_BYTES + "B");
 			registry.add("instaclone.security.jwks-uri", TestTokens::jwksUri);
 			registry.add("instaclone.security.issuer", () -> TestTokens.ISSUER);
 			registry.add("instaclone.security.audience", () -> TestTokens.AUDIENCE);
 		};
+	}
+
+	/** The base URL of a port nothing listens on: a service that is down. */
+	public static String downUrl() {
+		return "http://127.0.0.1:" + CLOSED_PORT;
 	}
 
 	/** The stub's base URL. */

@@ -35,7 +35,7 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
 
-	/** Before the retry (1) and the breaker (2): a refused request costs nothing upstream. */
+	/** Before the breaker (1) and the retry (2): a refused request costs nothing upstream. */
 	static final int ORDER = -10;
 
 	/** What {@link Buckets#take} answers when the request may pass. */

@@ -40,10 +40,12 @@ class ServiceBreakers implements GlobalFilter, Ordered {
 	private static final Logger log = LoggerFactory.getLogger(ServiceBreakers.class);
 
 	/**
-	 * Inside the route's {@code EmptyFallback} (0) and the retry (1), so every attempt counts and an
-	 * open breaker becomes the fallback; before {@code NettyRoutingFilter}, which calls the service.
+	 * Inside the route's {@code EmptyFallback} (0), so an open breaker becomes the fallback; outside
+	 * the retry (2), so a request counts once, with its final outcome: a service with several
+	 * instances is not judged failing because one of them refused a connection while it shut down
+	 * and the retry on another succeeded. Before {@code NettyRoutingFilter}, which calls the service.
 	 */
-	static final int ORDER = 2;
+	static final int ORDER = 1;
 
 	private final CircuitBreakerRegistry registry;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import org.instaclone.gateway.Misbehaving;
 import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
