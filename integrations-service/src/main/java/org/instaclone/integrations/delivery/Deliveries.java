@@ -43,6 +43,8 @@ class Deliveries {
 
 	private final ApplicationEventPublisher events;
 
+	private final DeliveryQueue queue;
+
 	private final AttemptLog attemptLog;
 
 	private final DeliveryEvents deliveryEvents;
@@ -54,9 +56,10 @@ class Deliveries {
 	private final RandomGenerator random = RandomGenerator.getDefault();
 
 	Deliveries(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, Endpoints endpoints, Apps apps,
-			ApplicationEventPublisher events, AttemptLog attemptLog, DeliveryEvents deliveryEvents,
+			ApplicationEventPublisher events, DeliveryQueue queue, AttemptLog attemptLog, DeliveryEvents deliveryEvents,
 			ProcessedEvents processed, Clock clock) {
 		this.processed = processed;
+		this.queue = queue;
 		this.attemptLog = attemptLog;
 		this.deliveryEvents = deliveryEvents;
 		this.deliveries = deliveries;
@@ -74,7 +77,8 @@ class Deliveries {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int fanOut(String eventId, String eventType, Set<UUID> concerning, String payload) {
-		return fanOut(eventId, eventType, endpoints.subscribersOf(eventType, concerning), payload);
+		return enqueue(List.of(new DeliveryQueue.Owed(eventId, eventType, payload,
+				endpoints.subscribersOf(eventType, concerning))));
 	}
 
 	/**
@@ -99,7 +103,7 @@ class Deliveries {
 			.forEach(s -> index.computeIfAbsent(s.eventType(), t -> new java.util.HashMap<>())
 				.computeIfAbsent(s.ownerId(), o -> new java.util.ArrayList<>())
 				.add(new Endpoints.Subscriber(s.endpointId(), s.appId())));
-		int recorded = 0;
+		List<DeliveryQueue.Owed> owed = new ArrayList<>(todo.size());
 		for (ConsumedEvent event : todo) {
 			java.util.Map<UUID, List<Endpoints.Subscriber>> byOwner = index.getOrDefault(event.type(),
 					java.util.Map.of());
@@ -108,23 +112,22 @@ class Deliveries {
 				.flatMap(owner -> byOwner.getOrDefault(owner, List.of()).stream())
 				.distinct()
 				.toList();
-			recorded += fanOut(event.id(), event.type(), subscribers, event.payload());
+			owed.add(new DeliveryQueue.Owed(event.id(), event.type(), event.payload(), subscribers));
 		}
-		return recorded;
+		return enqueue(owed);
 	}
 
 	/** A consumed event to fan out: its id, type, the users it concerns and the CloudEvent as received. */
 	record ConsumedEvent(String id, String type, Set<UUID> concerning, String payload) {
 	}
 
-	private int fanOut(String eventId, String eventType, List<Endpoints.Subscriber> subscribers, String payload) {
-		Instant now = clock.instant();
-		subscribers.forEach(s -> deliveries
-			.save(Delivery.pending(s.endpointId(), s.appId(), eventId, eventType, payload, now)));
-		if (!subscribers.isEmpty()) {
-			events.publishEvent(new DeliveriesDue(subscribers.size()));
+	/** Records the deliveries, due now, in one statement; after commit, the scheduler wakes up. */
+	private int enqueue(List<DeliveryQueue.Owed> owed) {
+		int recorded = queue.enqueue(owed, clock.instant());
+		if (recorded > 0) {
+			events.publishEvent(new DeliveriesDue(recorded));
 		}
-		return subscribers.size();
+		return recorded;
 	}
 
 	/**

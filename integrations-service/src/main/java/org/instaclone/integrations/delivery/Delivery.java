@@ -9,28 +9,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.paging.Cursor;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One event owed to one endpoint. {@code PENDING} until an attempt succeeds ({@code DELIVERED}) or the
  * retry schedule runs out, the endpoint answers 410 or is disabled ({@code FAILED}). Its id is the
  * {@code webhook-id} of every attempt, replays included, so receivers can drop duplicates. The
- * payload is the CloudEvent exactly as received.
+ * payload is the CloudEvent exactly as received. Rows are written in plain SQL (the fan-out by
+ * {@link DeliveryQueue#enqueue}, attempts by {@link AttemptLog}); the entity serves the owner's views
+ * and replays.
  */
 @Entity
 @Table(name = "delivery")
-class Delivery implements Persistable<UUID> {
-
-	/** Assigned ids: tells Spring Data to insert without looking the row up first. */
-	@Transient
-	private boolean fresh;
+class Delivery {
 
 	enum Status {
 		PENDING, DELIVERED, FAILED
@@ -67,60 +61,12 @@ class Delivery implements Persistable<UUID> {
 		// for JPA
 	}
 
-	@Override
-	public UUID getId() {
-		return id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		fresh = false;
-	}
-
-	static Delivery pending(UUID endpointId, UUID appId, String eventId, String eventType, String payload,
-			Instant now) {
-		Delivery delivery = new Delivery();
-		delivery.id = UUID.randomUUID();
-		delivery.fresh = true;
-		delivery.endpointId = endpointId;
-		delivery.appId = appId;
-		delivery.eventId = eventId;
-		delivery.eventType = eventType;
-		delivery.payload = payload;
-		delivery.status = Status.PENDING;
-		delivery.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-		delivery.nextAttemptAt = delivery.createdAt;
-		return delivery;
-	}
-
 	UUID id() {
 		return id;
 	}
 
 	UUID endpointId() {
 		return endpointId;
-	}
-
-	UUID appId() {
-		return appId;
-	}
-
-	String eventType() {
-		return eventType;
-	}
-
-	String payload() {
-		return payload;
-	}
-
-	int attempts() {
-		return attempts;
 	}
 
 	Status status() {

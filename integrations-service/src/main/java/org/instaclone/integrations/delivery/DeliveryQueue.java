@@ -3,13 +3,16 @@ package org.instaclone.integrations.delivery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.instaclone.integrations.endpoint.Endpoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,6 +47,56 @@ class DeliveryQueue {
 		public String toString() {
 			return "Claim[id=" + id + ", endpointId=" + endpointId + "]";
 		}
+	}
+
+	/** An event owed to its subscribed endpoints: a delivery each. */
+	record Owed(String eventId, String eventType, String payload, List<Endpoints.Subscriber> subscribers) {
+	}
+
+	/**
+	 * Records a pending delivery, due at {@code now}, for each event and each of its subscribers, in one
+	 * statement (each payload sent once) in the caller's transaction. Through JPA this was one entity,
+	 * repository call and batched insert per delivery, a third of the fan-out consumer's CPU.
+	 * @return how many deliveries were recorded
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int enqueue(List<Owed> owed, Instant now) {
+		int events = owed.size();
+		int deliveries = owed.stream().mapToInt(o -> o.subscribers().size()).sum();
+		if (deliveries == 0) {
+			return 0;
+		}
+		String[] eventIds = new String[events];
+		String[] types = new String[events];
+		String[] payloads = new String[events];
+		Integer[] ofEvent = new Integer[deliveries];
+		String[] endpointIds = new String[deliveries];
+		String[] appIds = new String[deliveries];
+		int d = 0;
+		for (int e = 0; e < events; e++) {
+			Owed event = owed.get(e);
+			eventIds[e] = event.eventId();
+			types[e] = event.eventType();
+			payloads[e] = event.payload();
+			for (Endpoints.Subscriber subscriber : event.subscribers()) {
+				ofEvent[d] = e + 1;
+				endpointIds[d] = subscriber.endpointId().toString();
+				appIds[d] = subscriber.appId().toString();
+				d++;
+			}
+		}
+		OffsetDateTime due = utc(now.truncatedTo(ChronoUnit.MICROS));
+		return jdbc.sql("""
+				insert into delivery (id, endpoint_id, app_id, event_id, event_type, payload, status, attempts,
+				                      created_at, next_attempt_at)
+				select gen_random_uuid(), s.endpoint_id, s.app_id, e.event_id, e.event_type, e.payload, 'PENDING', 0,
+				       ?, ?
+				from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]))
+				         with ordinality as e (event_id, event_type, payload, n)
+				join unnest(cast(? as int[]), cast(? as uuid[]), cast(? as uuid[])) as s (n, endpoint_id, app_id)
+				    on s.n = e.n""")
+			.params(due, due, eventIds, types, payloads, ofEvent, endpointIds, appIds)
+			.update();
 	}
 
 	/** Claims up to {@code max} deliveries due at {@code now}, oldest due first, skipping busy endpoints. */

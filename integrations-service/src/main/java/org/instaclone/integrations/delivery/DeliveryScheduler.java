@@ -52,6 +52,16 @@ class DeliveryScheduler implements SmartLifecycle {
 
 	private boolean woken;
 
+	/**
+	 * Whether the last claim may have left due deliveries behind: it took as many as there were free
+	 * workers (or gave some back). If not, everything due was claimed except for the endpoints it left
+	 * out ({@link #leftOut}), and a worker that frees up has no reason to start a claim.
+	 */
+	private volatile boolean mayHaveMore = true;
+
+	/** Endpoints the last claim left out because they were at their limit. */
+	private volatile Set<UUID> leftOut = Set.of();
+
 	private volatile boolean running;
 
 	private @Nullable ExecutorService pool;
@@ -157,6 +167,8 @@ class DeliveryScheduler implements SmartLifecycle {
 			dispatched++;
 			pool().execute(() -> attempt(claim));
 		}
+		leftOut = busy;
+		mayHaveMore = claims.size() >= capacity || dispatched < claims.size();
 		return dispatched;
 	}
 
@@ -172,8 +184,11 @@ class DeliveryScheduler implements SmartLifecycle {
 			inFlight.computeIfPresent(claim.endpointId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
 			freeWorkers.release();
 			// claim when half of the workers are free, not per freed worker: one claim transaction
-			// for several deliveries under load (the poll interval covers the rest)
-			if (freeWorkers.availablePermits() >= wakeThreshold) {
+			// for several deliveries under load (the poll interval covers the rest); and only when the
+			// last claim may have left some due: each claim reads the dead index entries at the head of
+			// delivery_due, and claims that found nothing were most of them (docs/performance.md)
+			if (freeWorkers.availablePermits() >= wakeThreshold
+					&& (mayHaveMore || leftOut.contains(claim.endpointId()))) {
 				wakeUp();
 			}
 		}

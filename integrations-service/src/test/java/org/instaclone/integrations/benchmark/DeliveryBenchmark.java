@@ -92,6 +92,7 @@ class DeliveryBenchmark {
 		int postgresPort = Integer.parseInt(jdbc.sql("select current_setting('port')").query(String.class).single());
 		CpuTimes cpuAtStart = CpuTimes.now(postgresPort);
 		QueueStats statsAtStart = QueueStats.now(jdbc);
+		Map<String, Long> threadsAtStart = ThreadCpu.ticks();
 		Instant warmEnd = Instant.now();
 
 		Instant start = Instant.now();
@@ -110,6 +111,7 @@ class DeliveryBenchmark {
 		});
 		Instant drained = Instant.now();
 		CpuTimes cpu = CpuTimes.now(postgresPort).minus(cpuAtStart);
+		String threadCpu = ThreadCpu.since(threadsAtStart, sent * 5);
 		Thread.sleep(1000); // backends report their statistics about once a second
 		QueueStats stats = QueueStats.now(jdbc).minus(statsAtStart);
 
@@ -142,13 +144,14 @@ class DeliveryBenchmark {
 				delivered: %d measured, %d duplicates; all delivered %.1f s after the first event (%.0f deliveries/s overall)
 				latency commit -> received, ms: p50 %d, p90 %d, p99 %d, max %d
 				CPU until all delivered: benchmark JVM %.1f s, PostgreSQL %.1f s (%.2f ms per delivery together); machine busy %.1f of %.1f core-seconds, so %.1f s for everything else
+				JVM by thread: %s
 				%s
 				""".formatted(Instant.now(), loadAtStart, loadAverage(), warmupSeconds, sent, sendSeconds, sent / sendSeconds, sent * 5, latenciesMs.size(),
 				duplicates, drainSeconds, latenciesMs.size() / drainSeconds, pct(latenciesMs, 0.50),
 				pct(latenciesMs, 0.90), pct(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1), cpu.jvm(),
 				cpu.postgres(), (cpu.jvm() + cpu.postgres()) * 1000 / (sent * 5), cpu.machine(),
 				drainSeconds * Runtime.getRuntime().availableProcessors(), cpu.machine() - cpu.jvm() - cpu.postgres(),
-				stats);
+				threadCpu, stats);
 		System.out.println(result);
 		Files.writeString(Path.of("target/delivery-benchmark.txt"), result, StandardCharsets.UTF_8);
 		receivers.forEach(WebhookReceiver::close);
@@ -246,6 +249,76 @@ class DeliveryBenchmark {
 			catch (java.io.IOException | RuntimeException ex) {
 				return Double.NaN;
 			}
+		}
+	}
+
+	/**
+	 * The benchmark JVM's CPU by thread ({@code /proc/self/task}), grouped: the service's own threads
+	 * (webhook workers, scheduler, recorder, deadlines; the Kafka consumers; the outbox relay and its
+	 * producer; the connection pool), the JIT compilers, the garbage collector and other VM threads, the
+	 * load generator ({@code main}; the producer's network thread, shared with the relay, counts as the
+	 * service's), the receivers (the third parties' JDK HTTP servers), and the rest
+	 * (the embedded Kafka broker). Threads that ended meanwhile are missed.
+	 */
+	static final class ThreadCpu {
+
+		private ThreadCpu() {
+		}
+
+		/** utime + stime in clock ticks by "tid name". */
+		static Map<String, Long> ticks() {
+			Map<String, Long> ticks = new HashMap<>();
+			try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+						String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks.put(task.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+					}
+					catch (java.io.IOException | RuntimeException gone) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			catch (java.io.IOException ex) {
+				// no /proc: nothing to report
+			}
+			return ticks;
+		}
+
+		static String since(Map<String, Long> start, int deliveries) {
+			Map<String, Long> groups = new java.util.LinkedHashMap<>();
+			for (String group : List.of("service", "jit", "gc+vm", "load generator", "receivers", "broker+other")) {
+				groups.put(group, 0L);
+			}
+			ticks().forEach((thread, ticks) -> groups.merge(group(thread.substring(thread.indexOf(' ') + 1)),
+					ticks - start.getOrDefault(thread, 0L), Long::sum));
+			StringBuilder out = new StringBuilder();
+			groups.forEach((group, ticks) -> out.append(out.isEmpty() ? "" : ", ")
+				.append("%s %.1f s (%.3f ms/delivery)".formatted(group, ticks / 100.0, ticks * 10.0 / deliveries)));
+			return out.toString();
+		}
+
+		private static String group(String name) {
+			if (name.startsWith("webhook-") || name.startsWith("integrations.") || name.startsWith("scheduling-")
+					|| name.startsWith("kafka-producer") || name.startsWith("HikariPool")) {
+				return "service";
+			}
+			if (name.contains("CompilerThre")) {
+				return "jit";
+			}
+			if (name.startsWith("GC ") || name.startsWith("VM ") || name.startsWith("G1 ")
+					|| name.startsWith("ParGC") || name.startsWith("Service Thread")) {
+				return "gc+vm";
+			}
+			if (name.equals("main") || name.equals("java")) { // the launcher's main thread keeps the name "java"
+				return "load generator";
+			}
+			if (name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) {
+				return "receivers";
+			}
+			return "broker+other";
 		}
 	}
 
