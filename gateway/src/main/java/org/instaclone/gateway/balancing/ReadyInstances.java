@@ -1,5 +1,7 @@
 package org.instaclone.gateway.balancing;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +29,9 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
  */
 final class ReadyInstances implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
 
+	private static final Comparator<ServiceInstance> BY_ADDRESS = Comparator.comparing(ServiceInstance::getHost)
+		.thenComparingInt(ServiceInstance::getPort);
+
 	private final ServiceInstanceListSupplier configured;
 
 	private final @Nullable HealthCheckServiceInstanceListSupplier checked;
@@ -47,7 +52,21 @@ final class ReadyInstances implements ServiceInstanceListSupplier, InitializingB
 			return this.configured.get();
 		}
 		return this.checked.get()
-			.concatMap(ready -> ready.isEmpty() ? this.configured.get().take(1) : Flux.just(ready));
+			.concatMap(ready -> ready.isEmpty() ? this.configured.get().take(1) : Flux.just(inAddressOrder(ready)));
+	}
+
+	/**
+	 * The health check lists the ready instances in the order their answers came in, which changes
+	 * from round to round; in a fixed order round robin really alternates (two or three instances:
+	 * sorting them costs next to nothing).
+	 */
+	private static List<ServiceInstance> inAddressOrder(List<ServiceInstance> ready) {
+		if (ready.size() < 2) {
+			return ready;
+		}
+		List<ServiceInstance> sorted = new ArrayList<>(ready);
+		sorted.sort(BY_ADDRESS);
+		return sorted;
 	}
 
 	@Override
