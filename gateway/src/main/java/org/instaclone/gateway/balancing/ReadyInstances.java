@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -29,12 +32,16 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
  */
 final class ReadyInstances implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
 
+	private static final Logger log = LoggerFactory.getLogger(ReadyInstances.class);
+
 	private static final Comparator<ServiceInstance> BY_ADDRESS = Comparator.comparing(ServiceInstance::getHost)
 		.thenComparingInt(ServiceInstance::getPort);
 
 	private final ServiceInstanceListSupplier configured;
 
 	private final @Nullable HealthCheckServiceInstanceListSupplier checked;
+
+	private volatile @Nullable Disposable changes;
 
 	ReadyInstances(ServiceInstanceListSupplier configured, @Nullable HealthCheckServiceInstanceListSupplier checked) {
 		this.configured = configured;
@@ -80,11 +87,29 @@ final class ReadyInstances implements ServiceInstanceListSupplier, InitializingB
 		if (this.checked != null) {
 			// starts polling now, not at the service's first request
 			this.checked.afterPropertiesSet();
+			// one line when an instance leaves or joins the rotation, none per round
+			this.changes = this.checked.get()
+				.map(ready -> ready.stream().map(TriedInstances::address).sorted().toList())
+				.distinctUntilChanged()
+				.subscribe(this::logChange);
+		}
+	}
+
+	private void logChange(List<String> ready) {
+		if (ready.isEmpty()) {
+			log.warn("{}: no instance is ready; sending to all configured instances", getServiceId());
+		}
+		else {
+			log.info("{}: ready instances {}", getServiceId(), ready);
 		}
 	}
 
 	@Override
 	public void destroy() {
+		Disposable changes = this.changes;
+		if (changes != null) {
+			changes.dispose();
+		}
 		if (this.checked != null) {
 			this.checked.destroy();
 		}

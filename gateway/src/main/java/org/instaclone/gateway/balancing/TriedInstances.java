@@ -66,7 +66,8 @@ public final class TriedInstances {
 		return untried.isEmpty() ? instances : untried;
 	}
 
-	private static String address(ServiceInstance instance) {
+	/** {@code host:port}: how an instance is named in the tried list and in the log. */
+	static String address(ServiceInstance instance) {
 		return instance.getHost() + ":" + instance.getPort();
 	}
 }
