@@ -297,6 +297,11 @@ public final class LocalRunner {
 		// its own copy of follow-service's public keys: a restart while follow-service is down still verifies tokens
 		environment.put("INSTACLONE_SECURITY_JWKS_CACHE_FILE",
 				this.layout.jwks().resolve(instance.name() + ".json").toString());
+		if (this.options.replicasOf(service) > 1) {
+			// behind the gateway's balancer, which polls readiness every second: on a stop, readiness goes
+			// down at once and the instance serves 2 s more before closing connections (a preStop, locally)
+			environment.put("INSTACLONE_SHUTDOWN_DRAIN", "2s");
+		}
 		String database = service.database();
 		if (database != null) {
 			environment.put("POSTGRES_URL", LocalPostgres.jdbcUrl(Services.POSTGRES_PORT, database));

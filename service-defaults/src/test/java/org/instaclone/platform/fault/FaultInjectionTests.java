@@ -36,10 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 		"spring.application.name=faulty", FaultInjectionTests.READINESS_WITHOUT_DATABASE,
 		FaultInjectionTests.NO_DATABASE_NO_BROKER })
 @AutoConfigureMockMvc
-class FaultInjectionTests {
+public class FaultInjectionTests {
 
 	/** A service without PostgreSQL and Kafka: only the web, security and actuator plumbing. */
-	static final String NO_DATABASE_NO_BROKER = "spring.autoconfigure.exclude="
+	public static final String NO_DATABASE_NO_BROKER = "spring.autoconfigure.exclude="
 			+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
 			+ "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
 			+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
@@ -48,7 +48,7 @@ class FaultInjectionTests {
 			+ "org.instaclone.platform.events.EventsAutoConfiguration";
 
 	/** The services' readiness group includes the database, which this one has not. */
-	static final String READINESS_WITHOUT_DATABASE = "management.endpoint.health.group.readiness.include=readinessState";
+	public static final String READINESS_WITHOUT_DATABASE = "management.endpoint.health.group.readiness.include=readinessState";
 
 	@Autowired
 	MockMvc mvc;
