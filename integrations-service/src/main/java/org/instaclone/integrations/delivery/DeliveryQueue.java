@@ -99,8 +99,11 @@ class DeliveryQueue {
 			.update();
 	}
 
-	/** Claims up to {@code max} deliveries due at {@code now}, oldest due first, skipping busy endpoints. */
-	@Transactional
+	/**
+	 * Claims up to {@code max} deliveries due at {@code now}, oldest due first, skipping busy endpoints.
+	 * One statement, so it runs as its own transaction (autocommit): no transaction manager, no JPA
+	 * session and no round trips for begin and commit around each of the ~170 claims a second.
+	 */
 	List<Claim> claim(Instant now, Instant leaseUntil, int max, Collection<UUID> busyEndpoints) {
 		List<UUID> busy = busyEndpoints.isEmpty() ? List.of(new UUID(0, 0)) : new ArrayList<>(busyEndpoints);
 		// under load there are a few hundred claims a second, and a round trip of its own for the
@@ -125,8 +128,7 @@ class DeliveryQueue {
 			.list();
 	}
 
-	/** Gives a claimed delivery back unattempted, due as before. */
-	@Transactional
+	/** Gives a claimed delivery back unattempted, due as before (one statement, autocommit). */
 	void release(Claim claim) {
 		jdbc.sql("update delivery set next_attempt_at = :due where id = :id and status = 'PENDING'")
 			.param("due", utc(claim.due()))

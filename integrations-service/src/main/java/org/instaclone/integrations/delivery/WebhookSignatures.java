@@ -24,10 +24,20 @@ final class WebhookSignatures {
 			.collect(Collectors.joining(" "));
 	}
 
+	/** One per thread: {@code Mac.getInstance} looks the provider up each time; {@code init} resets it. */
+	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance("HmacSHA256");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 unavailable", ex);
+		}
+	});
+
 	private static String signature(String msgId, long timestamp, byte[] body, String secret) {
 		String encoded = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = MACS.get();
 			mac.init(new SecretKeySpec(Base64.getDecoder().decode(encoded), "HmacSHA256"));
 			mac.update((msgId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder().encodeToString(mac.doFinal(body));
