@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,8 @@ final class LocalRunnerProcess {
 	static final List<String> MODULES = List.of("gateway", "follow-service", "upload-service", "ads-service",
 			"integrations-service", "metrics-service");
 
-	/** Every port the local system listens on: gateway, services, PostgreSQL, Kafka (broker, controller). */
-	static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 15432, 19092, 19093);
+	/** Every port the local system listens on: gateway, services, the fault suite's second upload-service, PostgreSQL, Kafka (broker, controller). */
+	static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8182, 15432, 19092, 19093);
 
 	private final Process process;
 
@@ -35,30 +36,60 @@ final class LocalRunnerProcess {
 
 	private final Path outputFile;
 
-	private LocalRunnerProcess(Process process, Path dataDir, Path outputFile) {
+	private final Path home;
+
+	private LocalRunnerProcess(Process process, Path home, Path dataDir, Path outputFile) {
 		this.process = process;
+		this.home = home;
 		this.dataDir = dataDir;
 		this.outputFile = outputFile;
 	}
 
 	static LocalRunnerProcess start(Path home, Path dataDir) throws IOException {
-		return start(home, dataDir, Map.of());
+		return start(home, dataDir, Map.of(), List.of());
 	}
 
 	/**
 	 * Starts the runner with {@code environment} added to this JVM's: the runner passes its environment
 	 * on to every service and the gateway (e.g. {@code INSTACLONE_FAULT_INJECTION_ENABLED=true}).
 	 */
-	static LocalRunnerProcess start(Path home, Path dataDir, Map<String, String> environment) throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
+	static LocalRunnerProcess start(Path home, Path dataDir, Map<String, String> environment, List<String> options)
+			throws IOException {
 		Path outputFile = dataDir.resolveSibling(dataDir.getFileName() + "-runner.out");
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", "local-runner/target/local-runner.jar",
-				"--data-dir=" + dataDir)
-			.directory(home.toFile())
+		List<String> command = new ArrayList<>(runnerCommand(dataDir));
+		command.addAll(options);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(outputFile.toFile());
 		builder.environment().putAll(environment);
-		return new LocalRunnerProcess(builder.start(), dataDir, outputFile);
+		return new LocalRunnerProcess(builder.start(), home, dataDir, outputFile);
+	}
+
+	private static List<String> runnerCommand(Path dataDir) {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		return List.of(java, "-jar", "local-runner/target/local-runner.jar", "--data-dir=" + dataDir);
+	}
+
+	/**
+	 * Sends a control command to the running runner exactly as a user would from another shell
+	 * ({@code java -jar local-runner/target/local-runner.jar --data-dir=... restart upload-service}) and
+	 * returns what it printed; fails unless the command succeeded.
+	 */
+	String command(Duration timeout, String... words) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(runnerCommand(this.dataDir));
+		command.addAll(List.of(words));
+		Process client = new ProcessBuilder(command).directory(this.home.toFile()).redirectErrorStream(true).start();
+		if (!client.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			client.destroyForcibly();
+			throw new AssertionError("'" + String.join(" ", words) + "' did not finish within " + timeout.toSeconds()
+					+ " s\n" + diagnostics());
+		}
+		String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (client.exitValue() != 0) {
+			throw new AssertionError("'" + String.join(" ", words) + "' failed (exit " + client.exitValue() + "):\n"
+					+ answer + "\n" + diagnostics());
+		}
+		return answer;
 	}
 
 	/** Waits for the ready line; fails with the runner's output and every log's tail otherwise. */
