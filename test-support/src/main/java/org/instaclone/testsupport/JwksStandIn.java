@@ -18,26 +18,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for follow-service's JWKS endpoint (a JDK HTTP server on a random loopback port) that a
- * test can change, make fail with 503, or stop (connection refused), to see what token verification
- * does while follow-service is down. {@link TestTokens} keeps its own endpoint, which never goes away.
+ * test can change, make fail with 503, stop (connection refused) and {@link #restart() restart}, to see
+ * what token verification does while follow-service is down. {@link TestTokens} keeps its own endpoint,
+ * which never goes away.
  */
 public final class JwksStandIn implements AutoCloseable {
-
-	private final HttpServer server;
 
 	private final AtomicReference<@Nullable String> body;
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private volatile HttpServer server;
+
 	private JwksStandIn(@Nullable String body) {
 		this.body = new AtomicReference<>(body);
+		this.server = listen(0);
+	}
+
+	private HttpServer listen(int port) {
+		HttpServer http;
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/.well-known/jwks.json", exchange -> {
+		http.createContext("/.well-known/jwks.json", exchange -> {
 			this.requests.incrementAndGet();
 			String keys = this.body.get();
 			byte[] bytes = (keys == null ? "{\"status\":503}" : keys).getBytes(StandardCharsets.UTF_8);
@@ -47,7 +53,8 @@ public final class JwksStandIn implements AutoCloseable {
 				out.write(bytes);
 			}
 		});
-		this.server.start();
+		http.start();
+		return http;
 	}
 
 	/** Answers {@code jwks} (a JWK set's JSON, served as is). */
@@ -88,5 +95,13 @@ public final class JwksStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	/**
+	 * Listens again at the same {@link #uri()} after {@link #close()}: follow-service is back. (A stand-in
+	 * closed at once, before anything asked it, is a follow-service that was down from the start.)
+	 */
+	public void restart() {
+		this.server = listen(this.server.getAddress().getPort());
 	}
 }

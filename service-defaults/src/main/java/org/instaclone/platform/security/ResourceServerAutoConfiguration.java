@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
@@ -17,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +34,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -44,6 +50,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * see research/security-imaging-gateway-spike.md). With {@code instaclone.security.jwks-cache-file}
  * the last keys fetched are also kept on disk ({@link LastKnownSigningKeys}), so this holds across a
  * restart of the service while follow-service is down.
+ * <p>
+ * A token that cannot be checked because no keys can be obtained (follow-service unreachable and none
+ * known, e.g. at a first start during an outage) is answered 503 {@code authentication-unavailable}
+ * with {@code Retry-After}, like the gateway; a token that is checked and fails is 401.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -68,7 +78,9 @@ public class ResourceServerAutoConfiguration {
 			.outageTolerantForever()
 			.rateLimited(Math.min(30_000, ttl / 2))
 			.build();
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(knownKeysWhenRateLimited(keys))
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build();
 		OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(properties.issuer(), properties.audience());
 		decoder.setJwtValidator(validator);
 		SecurityProperties.TokenCache cache = properties.tokenCache();
@@ -77,6 +89,26 @@ public class ResourceServerAutoConfiguration {
 		}
 		// one ES256 verification per token instead of per request; a remembered token is re-validated
 		return new VerifiedTokenCache(decoder, validator, cache.maxSize(), cache.maxAge(), Clock.systemUTC());
+	}
+
+	/**
+	 * An unknown {@code kid} makes Nimbus re-fetch the JWKS, which it does at most twice per rate-limit
+	 * window; past that the lookup throws {@link RateLimitReachedException}, which the decoder reports
+	 * like keys it could not get (503), although the keys in memory were fetched moments ago and lack
+	 * that key. So a rate-limited lookup is answered from the keys in memory (no match: an invalid
+	 * token, 401); with none in memory it still fails (keys unavailable, 503). The keys file's failover
+	 * does the same when it is configured; this covers the default, memory only.
+	 */
+	private static <C extends SecurityContext> JWKSource<C> knownKeysWhenRateLimited(JWKSource<C> keys) {
+		JWKSelector any = new JWKSelector(new JWKMatcher.Builder().build());
+		return (selector, context) -> {
+			try {
+				return keys.get(selector, context);
+			}
+			catch (RateLimitReachedException ex) {
+				return selector.select(new JWKSet(keys.get(any, context))); // throws again when none are known
+			}
+		};
 	}
 
 	@Bean
@@ -104,7 +136,15 @@ public class ResourceServerAutoConfiguration {
 				.authenticated())
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
 				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+				.accessDeniedHandler(problems)
+				// the DSL has no failure-handler setting; without it, keys that cannot be fetched are a 500
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(problems.failureHandler());
+						return filter;
+					}
+				}))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(Customizer.withDefaults());
 		return http.build();
