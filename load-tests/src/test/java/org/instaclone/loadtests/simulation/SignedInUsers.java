@@ -1,0 +1,75 @@
+package org.instaclone.loadtests.simulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import org.instaclone.loadtests.seed.InstacloneApi;
+import org.instaclone.loadtests.seed.InstacloneApi.SignedIn;
+import org.instaclone.loadtests.seed.SeededUser;
+
+/**
+ * The simulations' feeder: a random sample of the seeded users, signed in before the load starts
+ * (through the gateway, four at a time: each sign-in costs an Argon2 hash, ~0.1 s of CPU), as records
+ * {@code token}, {@code userId}, {@code handle}.
+ */
+final class SignedInUsers {
+
+	private SignedInUsers() {
+	}
+
+	static List<SeededUser> seeded(LoadSettings settings, Predicate<SeededUser> which) {
+		try {
+			List<SeededUser> users = new ArrayList<>(SeededUser.read(settings.usersFile()).stream().filter(which).toList());
+			if (users.isEmpty()) {
+				throw new IllegalStateException("no seeded users in " + settings.usersFile() + " for this simulation");
+			}
+			return users;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the users file " + settings.usersFile()
+					+ " (seed first: load-tests/run.sh, or org.instaclone.loadtests.Seed)", ex);
+		}
+	}
+
+	static List<Map<String, Object>> signIn(LoadSettings settings, List<SeededUser> seeded) {
+		List<SeededUser> sample = new ArrayList<>(seeded);
+		Collections.shuffle(sample, new Random(settings.seed()));
+		sample = sample.subList(0, Math.min(settings.signInUsers(), sample.size()));
+		InstacloneApi api = new InstacloneApi(URI.create(settings.base()));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		long start = System.nanoTime();
+		try {
+			List<Future<SignedIn>> futures = new ArrayList<>();
+			for (SeededUser user : sample) {
+				futures.add(pool.submit(() -> api.signIn(user.handle(), SeededUser.PASSWORD)));
+			}
+			List<Map<String, Object>> records = new ArrayList<>();
+			for (Future<SignedIn> future : futures) {
+				SignedIn signedIn = future.get();
+				records.add(Map.of("token", signedIn.accessToken(), "userId", signedIn.id(), "handle", signedIn.handle()));
+			}
+			System.out.printf("signed in %d users in %.1f s%n", records.size(), (System.nanoTime() - start) / 1e9);
+			return records;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("sign-in failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+}
