@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.SignedJWT;
@@ -18,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.instaclone.tokens.KnownKeysWhenRateLimited;
 import org.instaclone.tokens.LastKnownSigningKeys;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -41,8 +41,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * while follow-service is down still verifies tokens signed before.
  * <p>
  * The stock reactive decoder caches keys forever and answers 500 when the JWKS cannot be fetched.
- * Here an unknown key is an invalid token (401) and unreachable keys with nothing cached are a
- * {@link KeysUnavailableException}, which the security layer answers with 503.
+ * Here a key not among the known keys is an invalid token (401) and unreachable keys with nothing
+ * cached are a {@link KeysUnavailableException}, which the security layer answers with 503, also when
+ * the rate limit stops the fetch ({@link KnownKeysWhenRateLimited}, shared with the services): a good
+ * token is never a 401 because no keys are known.
  */
 final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
@@ -51,7 +53,8 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 	private final ReactiveJwtDecoder delegate;
 
 	AccessTokenDecoder(TokenProperties properties) {
-		JWKSource<SecurityContext> keys = keySource(properties);
+		// a lookup the rate limit stops is answered from the keys in memory (none known: still a 503)
+		JWKSource<SecurityContext> keys = new KnownKeysWhenRateLimited<>(keySource(properties));
 		NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> select(keys, jwt))
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.validateType(false) // typ is checked by JwtTypeValidator below, which accepts at+jwt
@@ -99,15 +102,9 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	/** The keys matching the token's header; fetching may block on HTTP, so it runs off the event loop. */
 	private static Flux<JWK> select(JWKSource<SecurityContext> keys, SignedJWT jwt) {
-		return Mono.fromCallable(() -> {
-			try {
-				return keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
-			}
-			catch (RateLimitReachedException ex) {
-				// an unknown kid, and the JWKS was refetched moments ago: the key does not exist
-				return List.<JWK>of();
-			}
-		}).subscribeOn(Schedulers.boundedElastic()).flatMapMany(Flux::fromIterable);
+		return Mono.fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMapMany(Flux::fromIterable);
 	}
 
 	/** The signing keys could not be obtained (follow-service unreachable and none cached). */

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
+import org.instaclone.tokens.KnownKeysWhenRateLimited;
 import org.instaclone.tokens.LastKnownSigningKeys;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -71,14 +68,15 @@ public class ResourceServerAutoConfiguration {
 		// Nimbus' default HTTP timeouts are 500 ms, which a busy 2-core machine (or a cold JWKS endpoint)
 		// misses; the keys are cached, so a slower first fetch costs nothing later.
 		DefaultResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 64 * 1024);
-		// with instaclone.security.jwks-cache-file, the keys also survive a restart during an outage
-		JWKSource<SecurityContext> keys = LastKnownSigningKeys
+		// with instaclone.security.jwks-cache-file, the keys also survive a restart during an outage; a lookup
+		// the rate limit stops is answered from the keys in memory (an unknown kid is a 401, not a 503)
+		JWKSource<SecurityContext> keys = new KnownKeysWhenRateLimited<>(LastKnownSigningKeys
 			.<SecurityContext>sourceBuilder(properties.jwksUri().toURL(), http, properties.jwksCacheFile())
 			.cache(ttl, 5_000)
 			.outageTolerantForever()
 			.rateLimited(Math.min(30_000, ttl / 2))
-			.build();
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(knownKeysWhenRateLimited(keys))
+			.build());
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
 		OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(properties.issuer(), properties.audience());
@@ -89,26 +87,6 @@ public class ResourceServerAutoConfiguration {
 		}
 		// one ES256 verification per token instead of per request; a remembered token is re-validated
 		return new VerifiedTokenCache(decoder, validator, cache.maxSize(), cache.maxAge(), Clock.systemUTC());
-	}
-
-	/**
-	 * An unknown {@code kid} makes Nimbus re-fetch the JWKS, which it does at most twice per rate-limit
-	 * window; past that the lookup throws {@link RateLimitReachedException}, which the decoder reports
-	 * like keys it could not get (503), although the keys in memory were fetched moments ago and lack
-	 * that key. So a rate-limited lookup is answered from the keys in memory (no match: an invalid
-	 * token, 401); with none in memory it still fails (keys unavailable, 503). The keys file's failover
-	 * does the same when it is configured; this covers the default, memory only.
-	 */
-	private static <C extends SecurityContext> JWKSource<C> knownKeysWhenRateLimited(JWKSource<C> keys) {
-		JWKSelector any = new JWKSelector(new JWKMatcher.Builder().build());
-		return (selector, context) -> {
-			try {
-				return keys.get(selector, context);
-			}
-			catch (RateLimitReachedException ex) {
-				return selector.select(new JWKSet(keys.get(any, context))); // throws again when none are known
-			}
-		};
 	}
 
 	@Bean
