@@ -319,7 +319,8 @@ class FaultIsolationIT {
 	/**
 	 * Case 3: the users sign in, then follow-service's JVM is killed. With those tokens (never used
 	 * before the kill, so verified with the signing keys cached in the gateway and upload-service) they
-	 * keep reading the feed and posting; sign-in, sign-up and follows answer 503 problems at once.
+	 * keep reading the feed and posting (text posts and photo uploads); sign-in, sign-up and follows
+	 * answer 503 problems at once.
 	 */
 	@Test
 	@Order(3)
@@ -343,7 +344,9 @@ class FaultIsolationIT {
 						long next = System.nanoTime() + PACE.toNanos();
 						calls.call("feed", api("/api/feed?limit=10", token).GET());
 						if (i % 2 == 0) {
-							calls.call("posts", post(token, "after follow-service went down " + i));
+							// every other post a photo upload: the whole pipeline, not only text posts
+							String caption = "after follow-service went down " + i;
+							calls.call("posts", (i % 4 == 0) ? photoPost(token, caption) : post(token, caption));
 						}
 						sleepUntil(next);
 					}
