@@ -41,12 +41,4 @@ interface WebhookEndpointRepository extends JpaRepository<WebhookEndpoint, UUID>
 			from WebhookEndpoint e join e.eventTypes t
 			where t = :type and e.ownerId in :owners""")
 	List<Endpoints.Subscriber> findSubscribers(@Param("type") String type, @Param("owners") Collection<UUID> owners);
-
-	/** Who subscribed to which of {@code types}, among endpoints of apps owned by one of {@code owners}. */
-	@Query("""
-			select new org.instaclone.integrations.endpoint.Endpoints$Subscription(e.id, e.appId, e.ownerId, t)
-			from WebhookEndpoint e join e.eventTypes t
-			where t in :types and e.ownerId in :owners""")
-	List<Endpoints.Subscription> findSubscriptions(@Param("types") Collection<String> types,
-			@Param("owners") Collection<UUID> owners);
 }
