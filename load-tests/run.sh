@@ -13,7 +13,7 @@
 # Env: WARMUP=30 (seconds at the same rate first, named "warm-up ..." in the report)
 #      EDGES=../shared/data/social-graphs/socfb-Reed98/socfb-Reed98.edges (relative to the repository;
 #            "none" to skip the real graph; the deathstarbench mix needs it)
-#      POWER_LAW_USERS=1000 CELEBRITIES=5 (0 users: no generated graph)  POSTS_PER_USER=3 PHOTOS=60
+#      POWER_LAW_USERS=1000 CELEBRITIES=5 (0 users: no generated graph)  POSTS_PER_USER=3 PHOTOS=500
 #      CAMPAIGNS=10 SEED_CONCURRENCY=8 SIGN_IN_USERS=200
 #      DATA_DIR (default load-tests/target/run-<time>; a fresh folder means a fresh system)
 #      SKIP_BUILD=1 (use the jars as built), SKIP_SEED=1 (with an existing DATA_DIR that was seeded)
@@ -34,7 +34,8 @@ EDGES=${EDGES:-../shared/data/social-graphs/socfb-Reed98/socfb-Reed98.edges}
 DATA_DIR=${DATA_DIR:-load-tests/target/run-$(date -u +%Y%m%d-%H%M%S)}
 mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
-OUT=$DATA_DIR/run-summary.txt
+RUN_ID=$(date -u +%Y%m%d-%H%M%S)-${1:-instagram}-$RATE
+OUT=$DATA_DIR/summary-$RUN_ID.txt
 
 for port in 8080 8081 8082 8083 8084 8085 8182 15432 19092 19093; do
 	if ss -ltn | grep -q ":$port "; then
@@ -79,7 +80,8 @@ trap 'exit 130' INT TERM
 
 echo "== starting the local system in $DATA_DIR (log: $DATA_DIR/runner.out)"
 started=$(date +%s.%N)
-java -jar local-runner/target/local-runner.jar --data-dir="$DATA_DIR" ${RUNNER_OPTS:-} > "$DATA_DIR/runner.out" 2>&1 &
+: > "$DATA_DIR/runner.out"
+java -jar local-runner/target/local-runner.jar --data-dir="$DATA_DIR" ${RUNNER_OPTS:-} >> "$DATA_DIR/runner.out" 2>&1 &
 RUNNER=$!
 until grep -q "Instaclone is ready" "$DATA_DIR/runner.out"; do
 	if ! kill -0 "$RUNNER" 2>/dev/null; then tail -40 "$DATA_DIR/runner.out"; echo "the runner stopped" >&2; exit 1; fi
@@ -92,7 +94,7 @@ if [ "${SKIP_SEED:-0}" != 1 ]; then
 	echo "== seeding through the gateway: $(uptime | sed 's/.*load/load/')"
 	java -Xmx512m -cp "$CP" org.instaclone.loadtests.Seed --base=http://localhost:8080 --edges="$EDGES" \
 		--power-law-users="${POWER_LAW_USERS:-1000}" --celebrities="${CELEBRITIES:-5}" \
-		--posts-per-user="${POSTS_PER_USER:-3}" --photos="${PHOTOS:-60}" --campaigns="${CAMPAIGNS:-10}" \
+		--posts-per-user="${POSTS_PER_USER:-3}" --photos="${PHOTOS:-500}" --campaigns="${CAMPAIGNS:-10}" \
 		--concurrency="${SEED_CONCURRENCY:-8}" --out="$DATA_DIR/users.csv" | tee "$DATA_DIR/seed.out"
 	# let the follow and post events reach upload-service's timelines before measuring
 	sleep 10
@@ -101,7 +103,6 @@ fi
 # processes of this system: "name pid" lines (the runner's children by their jar, PostgreSQL's postmaster)
 processes() {
 	local pid cmd name
-	echo "local-runner $RUNNER"
 	for pid in $(pgrep -P "$RUNNER"); do
 		cmd=$(tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null || true)
 		name=$(echo "$cmd" | grep -oE '(gateway|follow-service|upload-service|ads-service|integrations-service|metrics-service)' | head -1 || true)
@@ -113,7 +114,7 @@ processes() {
 	return 0
 }
 descendants() { local c; for c in $(pgrep -P "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done; }
-ticks() { # CPU ticks of a process and all its descendants
+ticks() { # CPU ticks (1/100 s) of a process and all its descendants (PostgreSQL's backends)
 	local sum=0 p
 	for p in "$1" $(descendants "$1"); do
 		[ -r /proc/$p/stat ] && sum=$((sum + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0)))
@@ -121,41 +122,58 @@ ticks() { # CPU ticks of a process and all its descendants
 	echo $sum
 }
 rss_kib() { local sum=0 p; for p in "$1" $(descendants "$1"); do sum=$((sum + $(ps -o rss= -p "$p" 2>/dev/null || echo 0))); done; echo $sum; }
-declare -A before
-while read -r name pid; do before[$name]=$(ticks "$pid"); done < <(processes)
-# Gatling's own JVM is measured the same way: everything under this shell's Maven call
-machine_before=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat)
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+snapshot() { # "name ticks" per process, then the whole machine's busy ticks
+	local name pid
+	while read -r name pid; do echo "$name $(ticks "$pid")"; done < <(processes)
+	echo "machine $(awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat)"
+}
 
 echo "== $1 mix at $RATE/s: ${WARMUP} s warm-up + ${DURATION} s measured; $(uptime | sed 's/.*load/load/')"
-gatling_start=$(date +%s)
-echo "   (Gatling's progress: $DATA_DIR/gatling.out)"
+echo "   (Gatling's progress: $DATA_DIR/gatling-$RUN_ID.out)"
+: > "$DATA_DIR/gatling-$RUN_ID.out"
+# CPU of the measured part only: Gatling prints "Simulation ... started" once the users are signed in;
+# the measured arrivals begin WARMUP s later
+(
+	until grep -q "Simulation .* started" "$DATA_DIR/gatling-$RUN_ID.out" 2>/dev/null; do sleep 0.2; done
+	sleep "$WARMUP"
+	cut -d' ' -f1-3 /proc/loadavg > "$DATA_DIR/load-before"
+	snapshot > "$DATA_DIR/cpu-before"
+	sleep "$DURATION"
+	snapshot > "$DATA_DIR/cpu-after"
+	cut -d' ' -f1-3 /proc/loadavg > "$DATA_DIR/load-after"
+) &
+SAMPLER=$!
 ./mvnw -o -pl load-tests gatling:test -Dgatling.simulationClass=$SIMULATION -Dload.base=http://localhost:8080 \
 	-Dload.rate="$RATE" -Dload.warmup="$WARMUP" -Dload.duration="$DURATION" -Dload.users="$DATA_DIR/users.csv" \
-	-Dload.sign-in-users="${SIGN_IN_USERS:-200}" 2>&1 | tee "$DATA_DIR/gatling.out" | grep -vE '^\[(INFO|WARNING)\]' | tail -32
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-machine_after=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat)
-REPORT=load-tests/target/gatling/$(cat load-tests/target/gatling/lastRun.txt | tail -1)
-elapsed=$(( $(date +%s) - gatling_start ))
+	-Dload.sign-in-users="${SIGN_IN_USERS:-200}" 2>&1 | tee "$DATA_DIR/gatling-$RUN_ID.out" | grep -vE '^\[(INFO|WARNING)\]' | tail -32
+wait "$SAMPLER" 2>/dev/null || true
+REPORT=load-tests/target/gatling/$(tail -1 load-tests/target/gatling/lastRun.txt)
 
 {
 	echo "== $(date -u +%FT%TZ) $1 mix, $RATE/s, ${WARMUP} s warm-up + ${DURATION} s measured; $(nproc) cores, $(java -version 2>&1 | head -1)"
-	echo "load average (1/5/15 min) before: $load_before, after: $load_after"
+	echo "load average (1/5/15 min) when the measured part started: $(cat "$DATA_DIR/load-before" 2>/dev/null), when it ended: $(cat "$DATA_DIR/load-after" 2>/dev/null)"
 	echo "report: $REPORT/index.html"
 	java -cp "$CP" org.instaclone.loadtests.report.ReportSummary "$REPORT" "$WARMUP" "$DURATION"
 	echo
-	echo "CPU during the Gatling run ($elapsed s, sign-in + warm-up + measured), and resident memory at its end:"
+	echo "CPU during the measured ${DURATION} s, and resident memory at the end (PostgreSQL: postmaster and"
+	echo "backends summed, shared buffers counted in each):"
 	echo "| process | CPU s | % of one core | RSS MiB |"
 	echo "|---|---|---|---|"
-	total=0
-	while read -r name pid; do
-		used=$(( $(ticks "$pid") - ${before[$name]:-0} ))
-		total=$((total + used))
-		awk -v n="$name" -v t="$used" -v s="$elapsed" -v r="$(rss_kib "$pid")" \
-			'BEGIN { printf "| %s | %.1f | %.0f %% | %.0f |\n", n, t / 100, t / s, r / 1024 }'
-	done < <(processes)
-	awk -v t="$total" -v m="$(( machine_after - machine_before ))" -v s="$elapsed" 'BEGIN {
-		printf "| all of the above | %.1f | %.0f %% | |\n| whole machine (2 cores), incl. Gatling, Maven and anything else | %.1f | %.0f %% | |\n",
-			t / 100, t / s, m / 100, m / s }'
+	if [ -s "$DATA_DIR/cpu-after" ]; then
+		while read -r name pid; do
+			awk -v n="$name" -v r="$(rss_kib "$pid")" -v s="$DURATION" '
+				FNR == NR { before[$1] = $2; next }
+				$1 == n { t = $2 - before[n]; printf "| %s | %.1f | %.0f %% | %.0f |\n", n, t / 100, t / s, r / 1024 }' \
+				"$DATA_DIR/cpu-before" "$DATA_DIR/cpu-after"
+		done < <(processes)
+		awk -v s="$DURATION" 'FNR == NR { before[$1] = $2; next }
+			$1 != "machine" { all += $2 - before[$1] }
+			$1 == "machine" { m = $2 - before[$1] }
+			END { printf "| Instaclone (all of the above) | %.1f | %.0f %% | |\n", all / 100, all / s
+				printf "| whole machine (%d cores): Instaclone, Gatling, Maven and anything else running | %.1f | %.0f %% | |\n", '"$(nproc)"', m / 100, m / s }' \
+			"$DATA_DIR/cpu-before" "$DATA_DIR/cpu-after"
+	else
+		echo "(no CPU samples: the simulation did not start)"
+	fi
 } | tee "$OUT"
 echo "== summary also in $OUT"

@@ -21,7 +21,7 @@ import org.instaclone.loadtests.seed.Seeder;
  * java -cp ... org.instaclone.loadtests.Seed [--base=http://localhost:8080]
  *     [--edges=../shared/data/social-graphs/socfb-Reed98/socfb-Reed98.edges | --edges=none]
  *     [--power-law-users=1000] [--celebrities=5] [--celebrity-reach=0.8]
- *     [--posts-per-user=3] [--photos=60] [--campaigns=10] [--concurrency=8] [--seed=42]
+ *     [--posts-per-user=3] [--photos=60] [--campaigns=10] [--concurrency=8] [--password-concurrency=2] [--seed=42]
  *     [--out=load-tests/target/seed/users.csv]
  * </pre>
  *
@@ -74,7 +74,8 @@ public final class Seed {
 		Seeder.Plan plan = new Seeder.Plan(graphs, Integer.parseInt(options.getOrDefault("posts-per-user", "3")),
 				Integer.parseInt(options.getOrDefault("photos", "60")),
 				Integer.parseInt(options.getOrDefault("campaigns", "10")),
-				Integer.parseInt(options.getOrDefault("concurrency", "8")), seed,
+				Integer.parseInt(options.getOrDefault("concurrency", "8")),
+				Integer.parseInt(options.getOrDefault("password-concurrency", "2")), seed,
 				Path.of(options.getOrDefault("out", "load-tests/target/seed/users.csv")));
 		System.out.println("seeding " + base + " with concurrency " + plan.concurrency());
 		long start = System.nanoTime();

@@ -37,11 +37,14 @@ public final class Seeder {
 	 * @param photoPosts photo posts in all, by random accounts
 	 * @param campaigns active ad campaigns
 	 * @param concurrency requests in flight at once
+	 * @param passwordConcurrency sign-ups in flight at once: each is an Argon2 hash that holds 19 MiB of
+	 * follow-service's heap while it runs, and the local runner gives follow-service a 160 MB heap (8 at
+	 * once ended it with an OutOfMemoryError here)
 	 * @param seed random seed (who posts photos, captions, advertisers)
 	 * @param usersFile where the users file goes
 	 */
 	public record Plan(List<FollowGraph> graphs, int textPostsPerUser, int photoPosts, int campaigns, int concurrency,
-			long seed, Path usersFile) {
+			int passwordConcurrency, long seed, Path usersFile) {
 	}
 
 	/** What was done and how long it took, phase by phase. */
@@ -77,10 +80,20 @@ public final class Seeder {
 					nodes.add(new Node(graph, node));
 				}
 			}
-			phase(phases, "sign-ups", nodes.size(), errors, pool, nodes, n -> {
-				String handle = n.graph().handle(n.node());
-				accounts.put(handle, this.api.signUp(handle, SeededUser.PASSWORD));
-			});
+			ExecutorService passwordPool = Executors.newFixedThreadPool(plan.passwordConcurrency());
+			try {
+				phase(phases, "sign-ups", nodes.size(), errors, passwordPool, nodes, n -> {
+					String handle = n.graph().handle(n.node());
+					accounts.put(handle, this.api.signUp(handle, SeededUser.PASSWORD));
+				});
+			}
+			finally {
+				passwordPool.shutdownNow();
+			}
+			if (errors.get() > 0) {
+				this.out.println("  sign-ups failed: not seeding the rest");
+				return finish(plan, phases, errors, accounts);
+			}
 
 			// 2. follows: one task per follower, its follows in sequence
 			List<List<FollowGraph.Follow>> byFollower = new ArrayList<>();
@@ -175,6 +188,11 @@ public final class Seeder {
 			pool.shutdownNow();
 		}
 
+		return finish(plan, phases, errors, accounts);
+	}
+
+	private Report finish(Plan plan, Map<String, String> phases, AtomicInteger errors, Map<String, SignedIn> accounts)
+			throws IOException {
 		// the users file: the accounts that exist (a failed sign-up is counted as an error above)
 		List<SeededUser> users = new ArrayList<>();
 		for (FollowGraph graph : plan.graphs()) {
