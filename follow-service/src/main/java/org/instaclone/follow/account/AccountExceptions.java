@@ -44,6 +44,14 @@ public final class AccountExceptions {
 		}
 	}
 
+	/** Every password-hashing slot stayed busy for the whole wait (PasswordHashing's bulkhead). */
+	public static final class PasswordCheckBusy extends RuntimeException {
+
+		PasswordCheckBusy() {
+			super("Too many sign-ins are being checked right now. Try again in a moment.");
+		}
+	}
+
 	/** No account with that handle. */
 	public static final class UnknownUser extends RuntimeException {
 

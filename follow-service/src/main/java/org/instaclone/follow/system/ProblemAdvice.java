@@ -39,6 +39,13 @@ class ProblemAdvice {
 					ex.getMessage()));
 	}
 
+	@ExceptionHandler(AccountExceptions.PasswordCheckBusy.class)
+	ResponseEntity<ProblemDetail> busy(AccountExceptions.PasswordCheckBusy ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", "Sign-in busy", ex.getMessage()));
+	}
+
 	@ExceptionHandler(RefreshTokens.InvalidRefreshToken.class)
 	ProblemDetail invalidRefresh(RefreshTokens.InvalidRefreshToken ex) {
 		return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session expired", ex.getMessage());
