@@ -135,7 +135,8 @@ public final class Misbehaving {
 		}
 	}
 
-	private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+	/** Answers a stand-in request with a body of the given type (also used by the routing tests' stubs). */
+	public static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", type);
 		exchange.sendResponseHeaders(status, bytes.length);

@@ -1,13 +1,12 @@
 package org.instaclone.gateway.routing;
 
+import static org.instaclone.gateway.Misbehaving.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -177,15 +176,6 @@ class AdsFallbackTests {
 		}
 		else {
 			send(exchange, 200, "application/json", PLACEMENT);
-		}
-	}
-
-	private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", type);
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
 		}
 	}
 
