@@ -197,7 +197,8 @@ public final class LocalRunner {
 			Thread hook = new Thread(this::stopAll, "instaclone-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				this.javaCommand = JavaCommand.current(runnerJar);
+				this.javaCommand = JavaCommand.current(runnerJar, this.options.jvm(),
+						JavaCommand.appendedOptions(System.getenv(JavaCommand.OPTIONS_VARIABLE)));
 				this.jars.putAll(jars);
 				startAll();
 			}
@@ -231,6 +232,9 @@ public final class LocalRunner {
 	private void startAll() throws IOException {
 		this.secrets = Secrets.load(this.layout.secrets());
 		this.out.println("Starting Instaclone from " + this.options.home() + " (data in " + this.layout.root() + ")");
+		this.out.println("  service JVMs: " + java().java() + " (Java " + Runtime.version() + "), --jvm="
+				+ this.options.jvm().name().toLowerCase(java.util.Locale.ROOT)
+				+ (java().appended().isEmpty() ? "" : ", " + JavaCommand.OPTIONS_VARIABLE + " " + java().appended()));
 		// PostgreSQL (initdb on first start) comes up while Kafka is formatted and started
 		CompletableFuture<LocalPostgres> postgresStarted = CompletableFuture.supplyAsync(() -> {
 			try {

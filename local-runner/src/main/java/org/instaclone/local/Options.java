@@ -15,12 +15,13 @@ import java.util.Set;
  * @param dataDir the one folder that holds every piece of local state (kept across restarts)
  * @param only the services to start; empty means all of them (PostgreSQL and Kafka always start)
  * @param replicas instances per service where more than one is wanted (the rest run one)
+ * @param jvm the service JVMs' flags ({@code --jvm=default|benchmark})
  * @param help whether to print the usage and exit
  * @param command a control command for a runner that is already running ({@code restart upload-service}),
  * empty to start the system
  */
-record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> replicas, boolean help,
-		List<String> command) {
+record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> replicas, JavaCommand.Jvm jvm,
+		boolean help, List<String> command) {
 
 	/** Replicas get the service's port plus 100 per replica (8082, 8182, 8282): at most three. */
 	static final int MAX_REPLICAS = 3;
@@ -40,6 +41,9 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 			                   PostgreSQL and Kafka always start
 			  --replicas=A=N   run N instances (2 or 3) of service A on its port + 100, + 200; the gateway
 			                   balances over the ready ones (e.g. --replicas=upload-service=2,ads-service=2)
+			  --jvm=PROFILE    the services' JVM flags: default (C1 only, small heaps: quick start) or
+			                   benchmark (C2, fixed heaps: for load tests); INSTACLONE_JVM_OPTIONS, if
+			                   set, is appended to either (e.g. INSTACLONE_JVM_OPTIONS=-XX:+UseParallelGC)
 			  --help           print this text
 
 			Commands, sent to the runner that is running with the same --data-dir (from another terminal):
@@ -59,6 +63,7 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 		Set<String> only = new LinkedHashSet<>();
 		Map<String, Integer> replicas = new LinkedHashMap<>();
 		List<String> command = new ArrayList<>();
+		JavaCommand.Jvm jvm = JavaCommand.Jvm.DEFAULT;
 		boolean help = false;
 		for (String arg : args) {
 			if (!command.isEmpty() || !arg.startsWith("-")) {
@@ -72,6 +77,9 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 			}
 			else if (arg.startsWith("--data-dir=")) {
 				dataDir = value(arg);
+			}
+			else if (arg.startsWith("--jvm=")) {
+				jvm = JavaCommand.Jvm.named(value(arg));
 			}
 			else if (arg.startsWith("--only=")) {
 				List<String> unknown = new ArrayList<>();
@@ -125,7 +133,8 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 		}
 		home = home.toAbsolutePath().normalize();
 		Path data = home.resolve(dataDir == null ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath().normalize();
-		return new Options(home, data, Set.copyOf(only), Map.copyOf(replicas), help, List.copyOf(command));
+		return new Options(home, data, Set.copyOf(only), Map.copyOf(replicas), jvm, help,
+				List.copyOf(command));
 	}
 
 	/** How many instances of the service run (1 unless --replicas says more). */

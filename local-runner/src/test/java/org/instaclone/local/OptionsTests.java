@@ -107,4 +107,13 @@ class OptionsTests {
 		assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
 		assertThat(Options.parse(List.of(), CWD).command()).isEmpty();
 	}
+
+	@Test
+	void theServiceJvmFlagsAreTheDefaultUnlessBenchmarkIsAsked() {
+		assertThat(Options.parse(List.of(), CWD).jvm()).isEqualTo(JavaCommand.Jvm.DEFAULT);
+		assertThat(Options.parse(List.of("--jvm=benchmark"), CWD).jvm()).isEqualTo(JavaCommand.Jvm.BENCHMARK);
+		assertThat(Options.parse(List.of("--jvm=default"), CWD).jvm()).isEqualTo(JavaCommand.Jvm.DEFAULT);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--jvm=fast"), CWD))
+			.withMessageContaining("default or benchmark");
+	}
 }

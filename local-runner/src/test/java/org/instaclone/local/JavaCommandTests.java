@@ -1,0 +1,54 @@
+package org.instaclone.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JavaCommandTests {
+
+	private static final Service UPLOAD = Services.named("upload-service").orElseThrow();
+
+	private static final Path JAR = Path.of("/repo/upload-service/target/cds/app/upload-service.jar");
+
+	@Test
+	void theDefaultStopsAtC1WithAGrowingHeap() {
+		List<String> command = new JavaCommand("/jdk/bin/java", Path.of("runner.jar")).service(UPLOAD, JAR, List.of());
+
+		assertThat(command).startsWith("/jdk/bin/java")
+			.contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx320m")
+			.endsWith("-jar", JAR.toString());
+	}
+
+	@Test
+	void theBenchmarkProfileCompilesWithC2OnAFixedHeap() {
+		List<String> command = new JavaCommand("/jdk/bin/java", Path.of("runner.jar"), JavaCommand.Jvm.BENCHMARK, List.of())
+			.service(UPLOAD, JAR, List.of("-XX:SharedArchiveFile=app.jsa"));
+
+		assertThat(command).contains("-XX:+UseSerialGC", "-Xms320m", "-Xmx320m", "-XX:SharedArchiveFile=app.jsa")
+			.noneMatch((flag) -> flag.startsWith("-XX:TieredStopAtLevel"))
+			.endsWith("-jar", JAR.toString());
+	}
+
+	@Test
+	void appendedOptionsComeAfterTheProfileSoTheyWin() {
+		List<String> appended = JavaCommand.appendedOptions("  -XX:+UseParallelGC   -Xmx256m ");
+		List<String> command = new JavaCommand("/jdk/bin/java", Path.of("runner.jar"), JavaCommand.Jvm.BENCHMARK, appended)
+			.service(UPLOAD, JAR, List.of());
+
+		assertThat(appended).containsExactly("-XX:+UseParallelGC", "-Xmx256m");
+		assertThat(command.indexOf("-Xmx256m")).isGreaterThan(command.indexOf("-Xmx320m"));
+		assertThat(JavaCommand.appendedOptions(null)).isEmpty();
+		assertThat(JavaCommand.appendedOptions(" ")).isEmpty();
+	}
+
+	@Test
+	void childJvmsRunOnTheRunnersOwnJava() throws Exception {
+		String java = JavaCommand.current(Path.of("runner.jar")).java();
+
+		assertThat(Path.of(java).toRealPath())
+			.isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath());
+	}
+}
