@@ -17,7 +17,10 @@
 #      CAMPAIGNS=10 SEED_CONCURRENCY=8 SIGN_IN_USERS=200
 #      DATA_DIR (default load-tests/target/run-<time>; a fresh folder means a fresh system)
 #      SKIP_BUILD=1 (use the jars as built), SKIP_SEED=1 (with an existing DATA_DIR that was seeded)
-#      RUNNER_OPTS (e.g. --replicas=upload-service=2), any other env var for the services
+#      SEED_ONLY=1 (seed, stop; e.g. to make a seeded snapshot for load-tests/benchmark.sh)
+#      RUNNER_OPTS (e.g. --replicas=upload-service=2 or --jvm=benchmark), RUNNER_JAVA (the java that runs
+#      the runner and so every JVM; default java), RESULT_DIR (machine-readable results for
+#      load-tests/benchmark.sh's report; default <data>/result-<run>), any other env var for the services
 #      (e.g. FEED_CELEBRITY_THRESHOLD=500 so the generated celebrities are merged at read time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,7 +84,7 @@ trap 'exit 130' INT TERM
 echo "== starting the local system in $DATA_DIR (log: $DATA_DIR/runner.out)"
 started=$(date +%s.%N)
 : > "$DATA_DIR/runner.out"
-java -jar local-runner/target/local-runner.jar --data-dir="$DATA_DIR" ${RUNNER_OPTS:-} >> "$DATA_DIR/runner.out" 2>&1 &
+"${RUNNER_JAVA:-java}" -jar local-runner/target/local-runner.jar --data-dir="$DATA_DIR" ${RUNNER_OPTS:-} >> "$DATA_DIR/runner.out" 2>&1 &
 RUNNER=$!
 until grep -q "Instaclone is ready" "$DATA_DIR/runner.out"; do
 	if ! kill -0 "$RUNNER" 2>/dev/null; then tail -40 "$DATA_DIR/runner.out"; echo "the runner stopped" >&2; exit 1; fi
@@ -98,6 +101,10 @@ if [ "${SKIP_SEED:-0}" != 1 ]; then
 		--concurrency="${SEED_CONCURRENCY:-8}" --out="$DATA_DIR/users.csv" | tee "$DATA_DIR/seed.out"
 	# let the follow and post events reach upload-service's timelines before measuring
 	sleep 10
+fi
+if [ "${SEED_ONLY:-0}" = 1 ]; then
+	echo "== seeded (SEED_ONLY=1): $DATA_DIR"
+	exit 0
 fi
 
 # processes of this system: "name pid" lines (the runner's children by their jar, PostgreSQL's postmaster)
@@ -141,6 +148,8 @@ echo "   (Gatling's progress: $DATA_DIR/gatling-$RUN_ID.out)"
 	sleep "$DURATION"
 	snapshot > "$DATA_DIR/cpu-after"
 	cut -d' ' -f1-3 /proc/loadavg > "$DATA_DIR/load-after"
+	# resident memory at the end of the measured part, i.e. under the load
+	while read -r name pid; do echo "$name $(rss_kib "$pid")"; done < <(processes) > "$DATA_DIR/rss-after"
 ) &
 SAMPLER=$!
 ./mvnw -o -pl load-tests gatling:test -Dgatling.simulationClass=$SIMULATION -Dload.base=http://localhost:8080 \
@@ -177,3 +186,26 @@ REPORT=load-tests/target/gatling/$(tail -1 load-tests/target/gatling/lastRun.txt
 	fi
 } | tee "$OUT"
 echo "== summary also in $OUT"
+
+# machine-readable result for load-tests/benchmark.sh's report (BenchmarkReport)
+RESULT=${RESULT_DIR:-$DATA_DIR/result-$RUN_ID}
+mkdir -p "$RESULT"
+cp "$REPORT/js/stats.js" "$RESULT/stats.js"
+{
+	echo "simulation=${1:-instagram}"
+	echo "rate=$RATE"
+	echo "warmup=$WARMUP"
+	echo "duration=$DURATION"
+	echo "started=$RUN_ID"
+	echo "report=$REPORT"
+	echo "loadBefore=$(cat "$DATA_DIR/load-before" 2>/dev/null)"
+	echo "loadAfter=$(cat "$DATA_DIR/load-after" 2>/dev/null)"
+	echo "runnerOptions=${RUNNER_OPTS:-}"
+	echo "java=$("${RUNNER_JAVA:-java}" -version 2>&1 | head -1)"
+	echo "machineCpuSeconds=$(awk 'FNR == NR { b[$1] = $2; next } $1 == "machine" { printf "%.1f", ($2 - b[$1]) / 100 }' "$DATA_DIR/cpu-before" "$DATA_DIR/cpu-after" 2>/dev/null)"
+} > "$RESULT/run.properties"
+# name, CPU seconds in the measured part, RSS MiB at its end
+awk 'FILENAME ~ /rss-after$/ { rss[$1] = $2; next } FILENAME ~ /cpu-before$/ { before[$1] = $2; next }
+	$1 != "machine" { printf "%s\t%.1f\t%.0f\n", $1, ($2 - before[$1]) / 100, rss[$1] / 1024 }' \
+	"$DATA_DIR/rss-after" "$DATA_DIR/cpu-before" "$DATA_DIR/cpu-after" > "$RESULT/processes.tsv" 2>/dev/null || true
+echo "== result for the benchmark report: $RESULT"

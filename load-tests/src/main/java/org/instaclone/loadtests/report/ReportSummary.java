@@ -52,7 +52,12 @@ public final class ReportSummary {
 	}
 
 	public static List<Row> read(Path report) throws IOException {
-		String script = Files.readString(report.resolve("js/stats.js"), StandardCharsets.UTF_8);
+		return readStats(report.resolve("js/stats.js"));
+	}
+
+	/** The rows of one {@code stats.js} file. */
+	public static List<Row> readStats(Path statsJs) throws IOException {
+		String script = Files.readString(statsJs, StandardCharsets.UTF_8);
 		List<Row> rows = new ArrayList<>();
 		int from = 0;
 		while (true) {

@@ -44,8 +44,11 @@ public final class InstacloneApi {
 			.build();
 	}
 
-	/** An account with a fresh access token. */
-	public record SignedIn(String id, String handle, String accessToken) {
+	/**
+	 * An account with a fresh access token, the refresh token that renews it (rotating: each one works
+	 * once) and the access token's lifetime in seconds.
+	 */
+	public record SignedIn(String id, String handle, String accessToken, String refreshToken, long expiresIn) {
 	}
 
 	/**
@@ -64,6 +67,15 @@ public final class InstacloneApi {
 	public SignedIn signIn(String login, String password) {
 		return signedIn(send(json("POST", "/api/accounts/sign-in", null, Map.of("login", login, "password", password)),
 				200));
+	}
+
+	/**
+	 * {@code POST /api/accounts/refresh} with the refresh token in the body (a client without Fetch
+	 * Metadata headers gets it back in the body too): a new access token and a new refresh token; the
+	 * old refresh token is retired.
+	 */
+	public SignedIn refresh(String refreshToken) {
+		return signedIn(send(json("POST", "/api/accounts/refresh", null, Map.of("refreshToken", refreshToken)), 200));
 	}
 
 	/** {@code PUT /api/follows/{handle}}: idempotent. */
@@ -170,7 +182,8 @@ public final class InstacloneApi {
 		JsonNode tokens = body(response);
 		JsonNode account = tokens.path("account");
 		return new SignedIn(account.path("id").asString(), account.path("handle").asString(),
-				tokens.path("accessToken").asString());
+				tokens.path("accessToken").asString(), tokens.path("refreshToken").asString(""),
+				tokens.path("expiresIn").asLong(900));
 	}
 
 	private static JsonNode body(HttpResponse<String> response) {

@@ -2,7 +2,6 @@ package org.instaclone.loadtests.simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -10,7 +9,6 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -18,6 +16,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 
+import org.instaclone.loadtests.seed.FreshTokens;
 import org.instaclone.loadtests.seed.SeededUser;
 
 /**
@@ -38,16 +37,22 @@ public class DeathStarBenchMixSimulation extends Simulation {
 
 	private final List<SeededUser> reed = SignedInUsers.seeded(this.settings, user -> user.graph().equals("reed"));
 
-	private final List<Map<String, Object>> viewers = SignedInUsers.signIn(this.settings, this.reed);
+	private final FreshTokens viewers = SignedInUsers.signIn(this.settings, this.reed);
 
 	{
 		System.out.println("DeathStarBench mix on socfb-Reed98: " + this.settings);
 		setUp(OpenModel.warmUpThenMeasure(this.settings, this::request)).protocols(OpenModel.protocol(this.settings));
 	}
 
+	@Override
+	public void after() {
+		this.viewers.close();
+		System.out.println("access tokens during the run: " + this.viewers.counts());
+	}
+
 	private ScenarioBuilder request(String prefix) {
 		return scenario(prefix.isEmpty() ? "DeathStarBench mix" : prefix + "DeathStarBench mix")
-			.feed(listFeeder(this.viewers).random())
+			.feed(this.viewers.randomFeeder())
 			.exec(randomSwitch().on(percent(60.0).then(homeTimeline(prefix)), percent(30.0).then(userTimeline(prefix)),
 					percent(10.0).then(composePost(prefix))));
 	}

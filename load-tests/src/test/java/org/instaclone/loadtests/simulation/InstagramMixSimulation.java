@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -15,7 +14,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +23,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 
+import org.instaclone.loadtests.seed.FreshTokens;
 import org.instaclone.loadtests.seed.SeededUser;
 import org.instaclone.loadtests.seed.TestPhotos;
 
@@ -50,7 +49,7 @@ public class InstagramMixSimulation extends Simulation {
 
 	private final List<SeededUser> everyone = SignedInUsers.seeded(this.settings, user -> true);
 
-	private final List<Map<String, Object>> viewers = SignedInUsers.signIn(this.settings, this.everyone);
+	private final FreshTokens viewers = SignedInUsers.signIn(this.settings, this.everyone);
 
 	private final List<byte[]> photos = TestPhotos.generate(8, this.settings.seed() + 1000);
 
@@ -59,9 +58,15 @@ public class InstagramMixSimulation extends Simulation {
 		setUp(OpenModel.warmUpThenMeasure(this.settings, this::session)).protocols(OpenModel.protocol(this.settings));
 	}
 
+	@Override
+	public void after() {
+		this.viewers.close();
+		System.out.println("access tokens during the run: " + this.viewers.counts());
+	}
+
 	private ScenarioBuilder session(String prefix) {
 		return scenario(prefix.isEmpty() ? "Instagram mix" : prefix + "Instagram mix")
-			.feed(listFeeder(this.viewers).random())
+			.feed(this.viewers.randomFeeder())
 			.exec(randomSwitch().on(percent(88.0).then(browse(prefix)), percent(7.0).then(textPost(prefix)),
 					percent(1.0).then(photoPost(prefix)), percent(4.0).then(follow(prefix))));
 	}

@@ -6,13 +6,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
+import org.instaclone.loadtests.seed.FreshTokens;
 import org.instaclone.loadtests.seed.InstacloneApi;
 import org.instaclone.loadtests.seed.InstacloneApi.SignedIn;
 import org.instaclone.loadtests.seed.SeededUser;
@@ -21,7 +22,8 @@ import org.instaclone.loadtests.seed.SeededUser;
  * The simulations' feeder: a random sample of the seeded users, signed in before the load starts
  * (through the gateway, two at a time: each sign-in is an Argon2 hash, ~0.1 s of CPU and 19 MiB of
  * follow-service's heap while it runs; 8 at once ended follow-service's 160 MB heap in the local run),
- * as records {@code token}, {@code userId}, {@code handle}.
+ * as records {@code token}, {@code userId}, {@code handle}; their tokens are refreshed while the run
+ * lasts ({@link FreshTokens}).
  */
 final class SignedInUsers {
 
@@ -42,7 +44,11 @@ final class SignedInUsers {
 		}
 	}
 
-	static List<Map<String, Object>> signIn(LoadSettings settings, List<SeededUser> seeded) {
+	/**
+	 * Signs the sample in and keeps their tokens fresh ({@link FreshTokens}, checked every 15 s) until
+	 * the simulation closes it.
+	 */
+	static FreshTokens signIn(LoadSettings settings, List<SeededUser> seeded) {
 		List<SeededUser> sample = new ArrayList<>(seeded);
 		Collections.shuffle(sample, new Random(settings.seed()));
 		sample = sample.subList(0, Math.min(settings.signInUsers(), sample.size()));
@@ -54,13 +60,12 @@ final class SignedInUsers {
 			for (SeededUser user : sample) {
 				futures.add(pool.submit(() -> api.signIn(user.handle(), SeededUser.PASSWORD)));
 			}
-			List<Map<String, Object>> records = new ArrayList<>();
+			List<SignedIn> signedIn = new ArrayList<>();
 			for (Future<SignedIn> future : futures) {
-				SignedIn signedIn = future.get();
-				records.add(Map.of("token", signedIn.accessToken(), "userId", signedIn.id(), "handle", signedIn.handle()));
+				signedIn.add(future.get());
 			}
-			System.out.printf("signed in %d users in %.1f s%n", records.size(), (System.nanoTime() - start) / 1e9);
-			return records;
+			System.out.printf("signed in %d users in %.1f s%n", signedIn.size(), (System.nanoTime() - start) / 1e9);
+			return FreshTokens.through(api, signedIn).start(Duration.ofSeconds(15));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
