@@ -212,23 +212,33 @@ public final class BenchmarkReport {
 				.add(new double[] { Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]) });
 		}
 		int runs = values.values().stream().flatMap((m) -> m.values().stream()).mapToInt(List::size).max().orElse(0);
+		// the three configurations, then any variant (load-tests/startup.sh's BASE+NAME) in a column of its own
+		List<String> configs = new ArrayList<>(CONFIGS);
+		values.values().stream().flatMap((m) -> m.keySet().stream()).filter((c) -> !configs.contains(c)).distinct()
+			.sorted().forEach(configs::add);
+		List<String> variants = configs.subList(CONFIGS.size(), configs.size());
 		md.append("#### Start-up per service, measured alone\n\n");
 		md.append("Each JVM started by itself with PostgreSQL and Kafka up (`load-tests/startup.sh`), the benchmark ")
 			.append("profile's flags (`--jvm=benchmark`), from the fork to the first 200 of ")
 			.append("`/actuator/health/readiness`; median of ").append(runs)
-			.append(" runs, wall seconds (CPU seconds of the JVM until ready in brackets); idle RSS 5 s after ready. ")
+			.append(" runs, wall seconds (CPU seconds of the JVM until ready in brackets); idle RSS 4 s after ready. ")
 			.append("Targets: AOT cache <= 0.6 x its no-cache time and <= 6 s; idle RSS <= 300 MiB.\n\n");
-		md.append("| service | JDK 17 | JDK 25 | JDK 25 + AOT cache | cache / no cache (JDK 25) | idle RSS MiB: 17 / 25 / 25 + AOT |\n");
-		md.append("|---|---|---|---|---|---|\n");
+		StringBuilder variantHeader = new StringBuilder();
+		for (String variant : variants) {
+			variantHeader.append(" `").append(variant).append("` |");
+		}
+		md.append("| service | JDK 17 | JDK 25 | JDK 25 + AOT cache | cache / no cache (JDK 25) | idle RSS MiB: 17 / 25 / 25 + AOT")
+			.append(variants.isEmpty() ? "" : " / " + String.join(" / ", variants)).append(" |")
+			.append(variantHeader).append('\n');
+		md.append("|---|---|---|---|---|---|").append("---|".repeat(variants.size())).append('\n');
 		for (Map.Entry<String, Map<String, List<double[]>>> service : values.entrySet()) {
-			Map<String, List<double[]>> configs = service.getValue();
 			md.append("| ").append(service.getKey());
 			for (String config : CONFIGS) {
-				List<double[]> v = configs.get(config);
+				List<double[]> v = service.getValue().get(config);
 				md.append(" | ").append(v == null ? "-" : "%.1f s (%.1f)".formatted(median(v, 0), median(v, 1)));
 			}
-			List<double[]> plain = configs.get("25");
-			List<double[]> cached = configs.get("25-aot");
+			List<double[]> plain = service.getValue().get("25");
+			List<double[]> cached = service.getValue().get("25-aot");
 			if (plain != null && cached != null) {
 				double ratio = median(cached, 0) / median(plain, 0);
 				boolean met = ratio <= 0.6 && median(cached, 0) <= 6.0;
@@ -238,11 +248,16 @@ public final class BenchmarkReport {
 				md.append(" | -");
 			}
 			List<String> rss = new ArrayList<>();
-			for (String config : CONFIGS) {
-				List<double[]> v = configs.get(config);
+			for (String config : configs) {
+				List<double[]> v = service.getValue().get(config);
 				rss.add(v == null ? "-" : "%.0f".formatted(median(v, 2)));
 			}
-			md.append(" | ").append(String.join(" / ", rss)).append(" |\n");
+			md.append(" | ").append(String.join(" / ", rss)).append(" |");
+			for (String variant : variants) {
+				List<double[]> v = service.getValue().get(variant);
+				md.append(' ').append(v == null ? "-" : "%.1f s (%.1f)".formatted(median(v, 0), median(v, 1))).append(" |");
+			}
+			md.append('\n');
 		}
 		md.append('\n');
 	}
