@@ -41,6 +41,13 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
 			Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+			// request latency as 10 fixed buckets (+Inf) per uri/method/status (the dashboards' p95 and an
+			// SLO at 50 ms), not Micrometer's ~70-bucket percentile histogram; no in-flight long task timer
+			// (*_active_seconds) beside each observation's timer: nothing reads it, and it is a meter
+			// update per request (the gateway does the same). Series budget: docs/observability.md
+			Map.entry("management.metrics.distribution.slo.http.server.requests",
+					"5ms,10ms,25ms,50ms,100ms,250ms,500ms,1000ms,2500ms,5000ms"),
+			Map.entry("management.metrics.observations.ignored-meters", "long-task-timer"),
 			// tracing: metrics are scraped by Prometheus, OTLP carries traces only; requests through the
 			// gateway follow its sampling decision, this rate applies to traces a service starts itself.
 			// 10 % by default (a span per request costs ~10 % of a cheap request's CPU; docs/performance.md);
