@@ -10,20 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.instaclone.ads.campaign.CampaignEvents;
 import org.instaclone.platform.events.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 /**
- * Serving rules, in PostgreSQL. Picking placements is one statement (eligibility, pacing, frequency
- * cap, order, and recording what was served); charging an impression is a conditional UPDATE that
- * can never take a day's spend past its budget, however many run at once.
+ * Serving rules, in PostgreSQL. Picking placements is one call of a database function (eligibility,
+ * pacing, frequency cap, order, and recording what was served); charging an impression is a
+ * conditional UPDATE that can never take a day's spend past its budget, however many run at once.
  */
 @Service
 class ServingService {
@@ -45,72 +43,40 @@ class ServingService {
 
 	private final Outbox outbox;
 
-	/**
-	 * Picking placements touches only JDBC, so it runs in a plain JDBC transaction on the same data
-	 * source: the service's JPA transaction manager would open a Hibernate session per request, which
-	 * was ~10 % of a placements request's CPU (JFR, docs/performance.md).
-	 */
-	private final TransactionTemplate jdbcTransaction;
-
-	ServingService(JdbcClient jdbc, Outbox outbox, DataSource dataSource) {
+	ServingService(JdbcClient jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
-		this.jdbcTransaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
 
 	/**
 	 * Up to {@code slots} ads for the viewer: active, in schedule, within budget and pace, targeted at
 	 * one of {@code hashtags} or untargeted, not the viewer's own, not capped; highest bid first (a
 	 * targeted match before an untargeted ad at the same bid). Each is recorded as served.
+	 * <p>
+	 * One round trip: the database function {@code place_ads} (migration V5) takes the viewer's
+	 * advisory lock, so one viewer's requests are picked one at a time and parallel ones cannot both
+	 * pass the frequency cap, then picks and records in one statement that sees the slots served
+	 * before it. It runs as its own (autocommit) transaction, which must not join a caller's: the
+	 * lock is held until that transaction ends. Its commit does not wait for the WAL flush (served
+	 * slots are not money; impressions and spend stay durable).
 	 */
 	List<Placement> place(UUID viewer, int slots, List<String> hashtags, Instant at) {
-		List<Placement> placed = this.jdbcTransaction.execute(status -> pick(viewer, slots, hashtags, at));
-		return placed == null ? List.of() : placed;
-	}
-
-	private List<Placement> pick(UUID viewer, int slots, List<String> hashtags, Instant at) {
+		Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
+				"placements commit on their own: in the caller's transaction the viewer's lock would be held "
+						+ "until it ends, and it would commit without waiting for the WAL flush");
 		Instant now = at.truncatedTo(ChronoUnit.MICROS);
-		// one viewer's placements are picked one at a time, so parallel requests cannot both pass the cap
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(cast(:viewer as text), 7))")
-			.param("viewer", viewer)
-			.query()
-			.singleRow();
 		return jdbc.sql("""
-				with capped as (
-				    select campaign_id from ad_impression
-				    where viewer_id = :viewer and served_at > :capStart
-				    group by campaign_id having count(*) >= :cap
-				), picked as (
-				    select c.id, c.headline, c.media_key, c.call_to_action_url, c.bid_cpm_cents,
-				           cardinality(c.target_hashtags) > 0 as targeted
-				    from campaign c
-				    left join campaign_day d on d.campaign_id = c.id and d.day = :today
-				    where c.status = 'ACTIVE' and c.media_key is not null and c.advertiser_id <> :viewer
-				      and (c.starts_at is null or c.starts_at <= :now) and (c.ends_at is null or c.ends_at > :now)
-				      and (cardinality(c.target_hashtags) = 0 or c.target_hashtags && string_to_array(:hashtags, ','))
-				      and coalesce(d.spent_millicents, 0) + c.bid_cpm_cents <= least(c.daily_budget_cents * 1000,
-				            floor(c.daily_budget_cents * 1000 * cast(:fraction as double precision))
-				            + greatest(c.daily_budget_cents * 1000 / :burstDivisor, c.bid_cpm_cents))
-				      and c.id not in (select campaign_id from capped)
-				    order by c.bid_cpm_cents desc, targeted desc, c.id
-				    limit :slots
-				), served as (
-				    insert into ad_impression (id, campaign_id, viewer_id, bid_cpm_cents, served_at)
-				    select gen_random_uuid(), id, :viewer, bid_cpm_cents, :now from picked
-				    returning id, campaign_id
-				)
-				select s.id as impression_id, p.id as campaign_id, p.headline, p.media_key, p.call_to_action_url
-				from served s join picked p on p.id = s.campaign_id
-				order by p.bid_cpm_cents desc, p.targeted desc, p.id""")
+				select * from place_ads(:viewer, :slots, string_to_array(:hashtags, ','), :now, :capStart, :cap,
+				                        :today, :fraction, :burstDivisor)""")
 			.param("viewer", viewer)
+			.param("slots", slots)
+			.param("hashtags", String.join(",", hashtags))
+			.param("now", ts(now))
 			.param("capStart", ts(now.minus(CAP_WINDOW)))
 			.param("cap", FREQUENCY_CAP)
 			.param("today", Pacing.day(now))
-			.param("now", ts(now))
-			.param("hashtags", String.join(",", hashtags))
 			.param("fraction", Pacing.fractionOfDay(now))
 			.param("burstDivisor", Pacing.BURST_DIVISOR)
-			.param("slots", slots)
 			.query((rs, row) -> Placement.of(rs.getObject("impression_id", UUID.class),
 					rs.getObject("campaign_id", UUID.class), rs.getString("headline"), rs.getString("media_key"),
 					rs.getString("call_to_action_url")))

@@ -1,5 +1,8 @@
 package org.instaclone.ads.serving;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +32,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +64,12 @@ class ServingTests {
 
 	@Autowired
 	ServingService serving;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	final UUID advertiser = UUID.randomUUID();
 
@@ -124,6 +137,62 @@ class ServingTests {
 		assertThat(serving.place(viewer, 1, List.of(), at.plusSeconds(60))).isEmpty();
 		assertThat(serving.place(UUID.randomUUID(), 1, List.of(), at.plusSeconds(60))).hasSize(1);
 		assertThat(serving.place(viewer, 1, List.of(), at.plusSeconds(3600))).hasSize(1); // the first fell out of the hour
+	}
+
+	@Test
+	void parallelRequestsOfOneViewerCannotTogetherPassTheFrequencyCap() throws Exception {
+		String campaign = running(advertiser, 500, List.of());
+		Instant at = Instant.parse("2030-05-02T12:00:00Z");
+		int requests = 24;
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<Placement>>> results = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return serving.place(viewer, 1, List.of(), at);
+			}));
+		}
+		start.countDown();
+		int placed = 0;
+		for (Future<List<Placement>> result : results) {
+			placed += result.get().size();
+		}
+		pool.shutdown();
+		assertThat(placed).isEqualTo(ServingService.FREQUENCY_CAP);
+		assertThat(jdbc.sql("select count(*) from ad_impression where viewer_id = ? and campaign_id = ?")
+			.params(viewer, UUID.fromString(campaign))
+			.query(Long.class)
+			.single()).isEqualTo(ServingService.FREQUENCY_CAP);
+	}
+
+	@Test
+	void onlyThePlacementsOwnCommitSkipsTheWalFlush() throws Exception {
+		running(advertiser, 500, List.of());
+		// one connection, as the pool hands it out: placing an ad relaxes synchronous_commit for that
+		// transaction only, never for what the connection commits next (impressions, spend)
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("set synchronous_commit = on"); // the embedded test server's default is off
+			try (ResultSet placed = statement.executeQuery("""
+					select count(*) from place_ads(gen_random_uuid(), 1, '{}', now(), now() - interval '1 hour', 3,
+					                               current_date, 0.5, 50)""")) {
+				assertThat(placed.next()).isTrue();
+				assertThat(placed.getLong(1)).isEqualTo(1);
+			}
+			try (ResultSet setting = statement.executeQuery("show synchronous_commit")) {
+				assertThat(setting.next()).isTrue();
+				assertThat(setting.getString(1)).isEqualTo("on");
+			}
+		}
+	}
+
+	@Test
+	void placementsRefuseToJoinACallersTransaction() {
+		running(advertiser, 500, List.of());
+		assertThatThrownBy(() -> new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> serving.place(viewer, 1, List.of(), Instant.now())))
+			.isInstanceOf(IllegalStateException.class);
+		assertThat(served(viewer)).isZero();
 	}
 
 	@Test
