@@ -11,13 +11,17 @@
 # Usage, from the repository root:  upload-service/bench/feed.sh [rate=300] [seconds=30]
 # Env: WARMUP (seconds at the same rate before each target, default 30), TARGETS ("direct gateway"),
 #      JFR=1 (profiles of the service and the gateway in upload-service/target/*.jfr), GATEWAY_OPTS,
-#      SERVER_OPTS (extra JVM flags), SKIP_BUILD=1
+#      SERVER_OPTS (extra JVM flags), SKIP_BUILD=1, VIEWERS ("light heavy viewers": which open-model runs),
+#      WRK_CONNECTIONS (e.g. 32: after the open-model runs, the highest throughput of each target with wrk,
+#      closed loop, that many connections, the 1,000 random viewers' tokens, WRK_SECONDS long, default 20;
+#      unset: no wrk run), FRESHNESS=0 (skip the freshness check)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${1:-300}
 SECONDS_=${2:-30}
 WARMUP=${WARMUP:-30}
 TARGETS=${TARGETS:-direct gateway}
+VIEWERS=${VIEWERS:-light heavy viewers}
 JAVA=java
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -85,7 +89,7 @@ for target in $TARGETS; do
 	[ "$target" = gateway ] && base=http://127.0.0.1:18080
 	echo "== $target: warm-up ${WARMUP} s at $RATE req/s (random viewers)"
 	open_load $base $T/bench-feed-viewers.txt "$WARMUP" 0 > /dev/null
-	for viewers in light heavy viewers; do
+	for viewers in $VIEWERS; do
 		s0=$(ticks $SERVER); p0=$(ticks $POSTMASTER); g0=0; [ -n "$GW_PID" ] && g0=$(ticks $GW_PID)
 		echo "== $target, $viewers: $(uptime | sed 's/.*load/load/')"
 		# 10 s at the same rate first, in the same generator JVM: a fresh JVM's own JIT warm-up would
@@ -99,6 +103,23 @@ for target in $TARGETS; do
 			if (t == "gateway") printf ", gateway %.2f ms", g * 10 / n
 			printf "\n" }'
 	done
+	if [ -n "${WRK_CONNECTIONS:-}" ]; then
+		# closed loop: the most this path serves; CPU per request over the run
+		{ echo "tokens = {"; sed 's/.*/  "&",/' $T/bench-feed-viewers.txt; echo "}"
+			echo 'request = function() return wrk.format("GET", "/api/feed?limit=20", { ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] }) end'
+			cat gateway/bench/results.lua; } > $T/bench-feed-wrk.lua
+		s0=$(ticks $SERVER); p0=$(ticks $POSTMASTER); g0=0; [ -n "$GW_PID" ] && g0=$(ticks $GW_PID)
+		echo "== $target: wrk -t2 -c$WRK_CONNECTIONS -d${WRK_SECONDS:-20}s (closed loop, random viewers): $(uptime | sed 's/.*load/load/')"
+		out=$(wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS:-20}s" -s $T/bench-feed-wrk.lua "$base" | grep RESULT)
+		s1=$(ticks $SERVER); p1=$(ticks $POSTMASTER); g1=0; [ -n "$GW_PID" ] && g1=$(ticks $GW_PID)
+		requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
+		echo "  $out"
+		awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) -v n=$requests -v t="$target" 'BEGIN {
+			printf "  CPU per request: service JVM %.2f ms, its PostgreSQL %.2f ms", s * 10 / n, p * 10 / n
+			if (t == "gateway") printf ", gateway %.2f ms", g * 10 / n
+			printf "\n" }'
+	fi
+	[ "${FRESHNESS:-1}" = 0 ] && continue
 	echo "== $target: freshness, 5 posts each by an author with 4,999 followers and by a celebrity (FreshnessCheck)"
 	(cd upload-service && "$JAVA" -cp "$(echo "$CP" | sed "s#$T/#target/#g")" org.instaclone.upload.bench.FreshnessCheck $base 5 50)
 done

@@ -253,6 +253,26 @@ class RoutingTests {
 			.getResponseBody();
 	}
 
+	@Test
+	void aProxiedRequestIsTimedOnceWithoutPerRouteOrInFlightMeters() {
+		get("/api/feed");
+		String metrics = client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		// the server's and the proxied call's timers stay (dashboards, HPA); the per-route gateway timer
+		// and the in-flight long task timers are off: each cost CPU on every request (docs/gateway.md)
+		assertThat(metrics).contains("http_server_requests_seconds_count")
+			.contains("http_client_requests_seconds_count")
+			.doesNotContain("spring_cloud_gateway_requests")
+			.doesNotContain("http_server_requests_active")
+			.doesNotContain("http_client_requests_active");
+	}
+
 	private static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP = new org.springframework.core.ParameterizedTypeReference<>() {
 	};
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * a fixed schedule ({@code rate} per second) whatever the answers do, and each latency is measured
  * from the request's scheduled start, so a stall shows in the percentiles instead of silently
  * lowering the rate (no coordinated omission, unlike a closed loop). Each request: a random token
- * from the tokens file (one per line) and a random one of the {@code |}-separated paths.
+ * from the tokens file (one per line; {@code -}: no token) and a random one of the {@code |}-separated paths.
  * <p>
  * At most {@value #MAX_IN_FLIGHT} requests are outstanding: a request due while that many are
  * still waiting is not sent and counted as dropped (a failure), so a stalled server is reported
@@ -40,7 +40,7 @@ public final class OpenLoad {
 		String[] paths = args[1].split("\\|");
 		int rate = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
-		List<String> tokens = Files.readAllLines(Path.of(args[4]));
+		List<String> tokens = args[4].equals("-") ? List.of() : Files.readAllLines(Path.of(args[4]));
 		int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
@@ -85,12 +85,13 @@ public final class OpenLoad {
 			}
 			inFlight.incrementAndGet();
 			ThreadLocalRandom random = ThreadLocalRandom.current();
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(base + paths[random.nextInt(paths.length)]))
-				.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())))
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + paths[random.nextInt(paths.length)]))
 				.timeout(Duration.ofSeconds(10))
-				.GET()
-				.build();
+				.GET();
+			if (!tokens.isEmpty()) {
+				builder.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())));
+			}
+			HttpRequest request = builder.build();
 			http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
 				long latency = System.nanoTime() - scheduled;
 				inFlight.decrementAndGet();
