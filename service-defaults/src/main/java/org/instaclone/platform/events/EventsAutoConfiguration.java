@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -36,15 +37,26 @@ public class EventsAutoConfiguration {
 		return new Outbox(jdbc, json, "/" + application);
 	}
 
+	/**
+	 * Kafka, unless the application brings its own transport (the monolith twin registers an
+	 * in-process {@link EventSender} before its contexts start).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(EventSender.class)
+	@ConditionalOnBean(KafkaTemplate.class)
+	EventSender kafkaEventSender(KafkaTemplate<String, String> kafka) {
+		return new KafkaEventSender(kafka);
+	}
+
 	@Bean
 	@ConditionalOnProperty(name = "instaclone.outbox.enabled", matchIfMissing = true)
-	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, PlatformTransactionManager tm,
+	OutboxRelay outboxRelay(JdbcClient jdbc, EventSender sender, PlatformTransactionManager tm,
 			OutboxProperties properties, MeterRegistry meters) {
 		Gauge.builder("outbox.backlog", jdbc,
 				j -> j.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single())
 			.description("Events written to the outbox but not yet acknowledged by Kafka")
 			.register(meters);
-		return new OutboxRelay(jdbc, kafka, new TransactionTemplate(tm), properties);
+		return new OutboxRelay(jdbc, sender, new TransactionTemplate(tm), properties);
 	}
 
 	@Bean

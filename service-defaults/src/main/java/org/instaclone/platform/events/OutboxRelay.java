@@ -1,6 +1,5 @@
 package org.instaclone.platform.events;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,19 +7,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends committed outbox rows to Kafka and marks them sent only after the broker acknowledged them
- * ({@code acks=all}, idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * Sends committed outbox rows through the {@link EventSender} (Kafka in a microservice, in-process in
+ * the monolith twin) and marks them sent only after it acknowledged them (Kafka: {@code acks=all},
+ * idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
  * several instances relay side by side without sending a row twice. When the broker is unreachable
  * the rows stay unsent and the next tick retries: an outage delays events, never loses them.
  */
@@ -30,16 +27,15 @@ class OutboxRelay {
 
 	private final JdbcClient jdbc;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final EventSender sender;
 
 	private final TransactionTemplate tx;
 
 	private final OutboxProperties properties;
 
-	OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx,
-			OutboxProperties properties) {
+	OutboxRelay(JdbcClient jdbc, EventSender sender, TransactionTemplate tx, OutboxProperties properties) {
 		this.jdbc = jdbc;
-		this.kafka = kafka;
+		this.sender = sender;
 		this.tx = tx;
 		this.properties = properties;
 	}
@@ -66,11 +62,9 @@ class OutboxRelay {
 		if (rows.isEmpty()) {
 			return 0;
 		}
-		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+		List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
 		for (Row row : rows) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-			record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-			sends.add(kafka.send(record));
+			sends.add(sender.send(row.topic(), row.key(), row.payload()));
 		}
 		long[] acknowledged = new long[rows.size()];
 		int sent = 0;

@@ -1,0 +1,155 @@
+package org.instaclone.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.instaclone.systemtests.LocalRunnerProcess.isListening;
+import static org.instaclone.systemtests.LocalRunnerProcess.sleep;
+
+/**
+ * The same {@link SystemScenario} against the monolith twin, started as the README says
+ * ({@code java -jar monolith/target/monolith.jar}) on port 8090 with a fresh data folder and its own
+ * embedded PostgreSQL (port 15443), so it never meets the microservices' ports. The follow event is
+ * read where the monolith's transport leaves it: follow-service's outbox row, acknowledged
+ * ({@code sent_at}) only once every in-process listener took it.
+ */
+class MonolithSystemIT extends SystemScenario {
+
+	private static final int PORT = 8090;
+
+	private static final int POSTGRES_PORT = 15443;
+
+	private static final String READY_LINE = "Instaclone monolith ready";
+
+	private @Nullable Process monolith;
+
+	private @Nullable Path output;
+
+	@BeforeAll
+	void startTheMonolith() throws Exception {
+		assertThat(this.home.resolve("monolith/target/monolith.jar"))
+			.as("the monolith must be packaged before the system tests run (./mvnw verify does that)")
+			.isRegularFile();
+		for (int port : new int[] { PORT, POSTGRES_PORT }) {
+			assertThat(isListening(port)).as("port %d must be free before the system test starts", port).isFalse();
+		}
+		String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+		Path dataDir = this.home.resolve("system-tests/target/monolith-run-" + run);
+		Files.createDirectories(dataDir);
+		Path output = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+		this.output = output;
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", "monolith/target/monolith.jar")
+			.directory(this.home.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().put("SERVER_PORT", String.valueOf(PORT));
+		builder.environment().put("INSTACLONE_MONOLITH_DATA", dataDir.toString());
+		builder.environment().put("INSTACLONE_MONOLITH_POSTGRES_PORT", String.valueOf(POSTGRES_PORT));
+		Process started = builder.start();
+		this.monolith = started;
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+		while (!output().contains(READY_LINE)) {
+			assertThat(started.isAlive()).as("the monolith exited with %s:\n%s", started.isAlive() ? "" : started.exitValue(),
+					tail()).isTrue();
+			assertThat(Instant.now()).as("the monolith was not ready within 180 s:\n%s", tail()).isBefore(deadline);
+			sleep(Duration.ofMillis(250));
+		}
+	}
+
+	@Override
+	String baseUrl() {
+		return "http://localhost:" + PORT;
+	}
+
+	@Override
+	String screenshots() {
+		return "system-tests/target/screenshots-monolith";
+	}
+
+	@Override
+	JsonNode awaitFollowCreatedEvent(String followerId, String followeeId, Duration timeout) throws Exception {
+		Instant deadline = Instant.now().plus(timeout);
+		String url = "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/instaclone";
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				PreparedStatement query = connection.prepareStatement("""
+						select msg_key, payload, sent_at from follow.outbox_event
+						where topic = 'follows' and cast(payload as jsonb) ->> 'type' = 'instaclone.follow.created.v1'
+						  and cast(payload as jsonb) -> 'data' ->> 'followerId' = ?
+						  and cast(payload as jsonb) -> 'data' ->> 'followeeId' = ?""")) {
+			query.setString(1, followerId);
+			query.setString(2, followeeId);
+			String seen = "no outbox row";
+			while (Instant.now().isBefore(deadline)) {
+				try (ResultSet row = query.executeQuery()) {
+					if (row.next()) {
+						seen = "an outbox row not yet delivered";
+						if (row.getTimestamp("sent_at") != null) {
+							assertThat(row.getString("msg_key")).isEqualTo(followerId);
+							return this.json.readTree(row.getString("payload"));
+						}
+					}
+				}
+				sleep(Duration.ofMillis(250));
+			}
+			throw new AssertionError("No delivered instaclone.follow.created.v1 event for " + followerId + " -> "
+					+ followeeId + " within " + timeout.toSeconds() + " s; found " + seen);
+		}
+	}
+
+	@Test
+	@Order(100)
+	void stoppingTheMonolithStopsEverythingItStarted() throws Exception {
+		Process started = this.monolith;
+		assertThat(started).isNotNull();
+		var children = started.descendants().toList();
+		started.destroy();
+		assertThat(started.waitFor(60, TimeUnit.SECONDS)).as("the monolith exits after SIGTERM\n%s", tail()).isTrue();
+		assertThat(children.stream().filter(ProcessHandle::isAlive).toList()).as("children still alive").isEmpty();
+		// PostgreSQL is stopped by the monolith (pg_ctl), not as its child: its port says it is gone
+		for (int port : new int[] { PORT, POSTGRES_PORT }) {
+			assertThat(isListening(port)).as("something still listens on port %d", port).isFalse();
+		}
+	}
+
+	@AfterAll
+	void stopTheMonolith() throws Exception {
+		Process started = this.monolith;
+		if (started != null && started.isAlive()) {
+			started.destroy();
+			if (!started.waitFor(60, TimeUnit.SECONDS)) {
+				started.descendants().forEach(ProcessHandle::destroyForcibly);
+				started.destroyForcibly();
+			}
+		}
+	}
+
+	private String output() throws IOException {
+		Path file = this.output;
+		return file == null || !Files.exists(file) ? "" : Files.readString(file, StandardCharsets.UTF_8);
+	}
+
+	private String tail() throws IOException {
+		String all = output();
+		return all.substring(Math.max(0, all.length() - 6000));
+	}
+}
