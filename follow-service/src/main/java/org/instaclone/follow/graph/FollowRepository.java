@@ -12,12 +12,16 @@ import org.springframework.data.repository.query.Param;
 
 interface FollowRepository extends JpaRepository<Follow, Follow.Edge> {
 
-	/** Followers of a user, newest first, after the keyset cursor (createdAt, followerId). */
+	/**
+	 * Followers of a user, newest first, after the keyset cursor (createdAt, followerId). The cursor is a
+	 * row comparison, so it bounds the scan of {@code follow_by_followee} instead of filtering it: a page
+	 * deep in a large list reads its own rows only (docs/performance.md, "Hot queries").
+	 */
 	@Query("""
 			select new org.instaclone.follow.graph.FollowView(a.id, a.handle, a.displayName, f.createdAt)
 			from Follow f join Account a on a.id = f.id.followerId
 			where f.id.followeeId = :user
-			  and (f.createdAt < :at or (f.createdAt = :at and f.id.followerId < :after))
+			  and (f.createdAt, f.id.followerId) < (:at, :after)
 			order by f.createdAt desc, f.id.followerId desc""")
 	List<FollowView> followers(@Param("user") UUID user, @Param("at") Instant at, @Param("after") UUID after,
 			Limit limit);
@@ -27,7 +31,7 @@ interface FollowRepository extends JpaRepository<Follow, Follow.Edge> {
 			select new org.instaclone.follow.graph.FollowView(a.id, a.handle, a.displayName, f.createdAt)
 			from Follow f join Account a on a.id = f.id.followeeId
 			where f.id.followerId = :user
-			  and (f.createdAt < :at or (f.createdAt = :at and f.id.followeeId < :after))
+			  and (f.createdAt, f.id.followeeId) < (:at, :after)
 			order by f.createdAt desc, f.id.followeeId desc""")
 	List<FollowView> following(@Param("user") UUID user, @Param("at") Instant at, @Param("after") UUID after,
 			Limit limit);

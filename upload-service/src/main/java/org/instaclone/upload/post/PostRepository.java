@@ -15,10 +15,10 @@ interface PostRepository extends JpaRepository<Post, UUID> {
 	/** First page of an author's posts, newest first. Served by index {@code post_author_created}. */
 	List<Post> findByAuthorIdOrderByCreatedAtDescIdDesc(UUID authorId, Limit limit);
 
-	/** The page after the cursor {@code (at, id)}. */
+	/** The page after the cursor {@code (at, id)}: a row comparison, so it bounds the index scan. */
 	@Query("""
 			select p from Post p
-			where p.authorId = :author and (p.createdAt < :at or (p.createdAt = :at and p.id < :id))
+			where p.authorId = :author and (p.createdAt, p.id) < (:at, :id)
 			order by p.createdAt desc, p.id desc""")
 	List<Post> findByAuthorAfter(@Param("author") UUID authorId, @Param("at") Instant at, @Param("id") UUID id,
 			Limit limit);
