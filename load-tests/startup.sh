@@ -15,7 +15,7 @@
 #             against the real PostgreSQL and Kafka with -XX:AOTCacheOutput, waits until ready, serves a
 #             few requests and is stopped (SIGTERM); the JVM writes the cache as it exits
 # Env: RESULTS (default load-tests/target/benchmark), DATA_DIR (a folder for the system; default
-#      $RESULTS/startup-data, a fresh system), RUNS=3, IDLE=5 (seconds), SERVICES="gateway follow-service ...",
+#      $RESULTS/startup-data, a fresh system), RUNS=3, IDLE=4 (seconds), SERVICES="gateway follow-service ...",
 #      JAVA17 (default: java), JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 # Writes $RESULTS/startup.tsv lines: service config run seconds-to-ready cpu-seconds rss-mib, replacing
 # the lines of the configurations it measured. The jars are extracted once into $RESULTS/startup-jars/
@@ -31,7 +31,7 @@ DATA_DIR=${DATA_DIR:-$RESULTS/startup-data}
 mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 RUNS=${RUNS:-3}
-IDLE=${IDLE:-5}
+IDLE=${IDLE:-4}
 SERVICES=${SERVICES:-gateway follow-service upload-service ads-service integrations-service metrics-service}
 JAVA17=${JAVA17:-$(command -v java)}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
