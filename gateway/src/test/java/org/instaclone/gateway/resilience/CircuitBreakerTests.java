@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.instaclone.gateway.Prometheus;
 import org.instaclone.gateway.Misbehaving;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -131,14 +132,7 @@ class CircuitBreakerTests {
 
 	/** The value of {@code resilience4j_circuitbreaker_state} for a breaker and state (1 = current). */
 	private double state(String name, String state) {
-		String metrics = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = Prometheus.scrape(this.client);
 		return metrics.lines()
 			.filter(line -> line.startsWith("resilience4j_circuitbreaker_state{") && line.contains("name=\"" + name + "\"")
 					&& line.contains("state=\"" + state + "\""))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.instaclone.gateway.Prometheus;
 import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -256,14 +257,7 @@ class RoutingTests {
 	@Test
 	void aProxiedRequestIsTimedOnceInLatencyBucketsWithoutPerRouteOrInFlightMeters() {
 		get("/api/feed");
-		String metrics = client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = Prometheus.scrape(client);
 		// the server's and the proxied call's timers stay (dashboards, HPA); the per-route gateway timer
 		// and the in-flight long task timers are off: each cost CPU on every request (docs/gateway.md)
 		// with the services' 10 latency buckets, which the dashboards' p95 panel reads

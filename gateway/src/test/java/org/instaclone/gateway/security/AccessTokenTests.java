@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.SignedJWT;
+import org.instaclone.gateway.Prometheus;
 import org.instaclone.gateway.StubUpstream;
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,14 +152,7 @@ class AccessTokenTests {
 	void healthAndPrometheusArePublic() {
 		client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		String metrics = client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = Prometheus.scrape(client);
 		assertThat(metrics).contains("jvm_memory_used_bytes");
 	}
 
