@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The fault-injection switch and the faults it starts with; {@code /actuator/faults} changes the
@@ -17,9 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latencyFraction the share of requests (0..1) that get the latency
  * @param errorFraction the share of requests (0..1) answered with {@code errorStatus} instead
  * @param errorStatus the status of an injected error (a problem of type {@code injected-fault})
+ * @param hang thread exhaustion: every affected request holds its thread this long, like a call to a
+ * hung dependency, and is then answered with {@code errorStatus} (the call timed out); zero: off
+ * @param memoryLeak memory exhaustion: every affected request leaves this much heap behind, held by
+ * the service until the faults are cleared, like a cache that never evicts; the heap runs out after
+ * enough requests (what the JVM does then is its {@code -XX:+ExitOnOutOfMemoryError} flag's business);
+ * zero: off
  */
 @ConfigurationProperties("instaclone.fault-injection")
 public record FaultInjectionProperties(@DefaultValue("false") boolean enabled, @DefaultValue("/api/") String pathPrefix,
 		@DefaultValue("0ms") Duration latency, @DefaultValue("1.0") double latencyFraction,
-		@DefaultValue("0.0") double errorFraction, @DefaultValue("503") int errorStatus) {
+		@DefaultValue("0.0") double errorFraction, @DefaultValue("503") int errorStatus,
+		@DefaultValue("0ms") Duration hang, @DefaultValue("0B") DataSize memoryLeak) {
 }

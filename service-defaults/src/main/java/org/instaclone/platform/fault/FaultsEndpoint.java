@@ -10,8 +10,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@code /actuator/faults}: {@code GET} shows the faults being injected, {@code POST} with any of
- * {@code latencyMs}, {@code latencyFraction}, {@code errorFraction}, {@code errorStatus} changes
- * them, {@code DELETE} stops injecting. Exists only while fault injection is enabled, and answers
+ * {@code latencyMs}, {@code latencyFraction}, {@code errorFraction}, {@code errorStatus},
+ * {@code hangMs}, {@code memoryLeakKb} changes them, {@code DELETE} stops injecting and lets the
+ * leaked memory go. Exists only while fault injection is enabled, and answers
  * only requests from the service's own host (loopback); the gateway routes no {@code /actuator}
  * path to a service.
  */
@@ -31,9 +32,10 @@ final class FaultsEndpoint {
 
 	@WriteOperation
 	public Faults.Settings change(@Nullable Long latencyMs, @Nullable Double latencyFraction, @Nullable Double errorFraction,
-			@Nullable Integer errorStatus) {
+			@Nullable Integer errorStatus, @Nullable Long hangMs, @Nullable Long memoryLeakKb) {
 		try {
-			return this.faults.change(latencyMs, latencyFraction, errorFraction, errorStatus);
+			return this.faults
+				.change(new Faults.Change(latencyMs, latencyFraction, errorFraction, errorStatus, hangMs, memoryLeakKb));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());

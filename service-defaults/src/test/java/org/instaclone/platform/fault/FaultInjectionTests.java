@@ -53,6 +53,9 @@ public class FaultInjectionTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Faults faults;
+
 	@AfterEach
 	void stopInjecting() throws Exception {
 		this.mvc.perform(local(delete("/actuator/faults"))).andExpect(status().isOk());
@@ -107,6 +110,45 @@ public class FaultInjectionTests {
 		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("health is never slowed")
 			.isLessThan(Duration.ofMillis(300));
+	}
+
+	@Test
+	void hangHoldsTheRequestsThreadThenFailsIt() throws Exception {
+		setFaults("{\"hangMs\":300}");
+		long started = System.nanoTime();
+		this.mvc.perform(get("/api/ping"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://instaclone.dev/problems/injected-fault"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		started = System.nanoTime();
+		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("health never hangs")
+			.isLessThan(Duration.ofMillis(300));
+	}
+
+	@Test
+	void memoryLeakKeepsTheBytesOfEveryRequestUntilCleared() throws Exception {
+		setFaults("{\"memoryLeakKb\":64}");
+		for (int i = 0; i < 10; i++) {
+			// the leaking request is still answered: a leak does not fail anything until the heap is gone
+			this.mvc.perform(get("/api/ping")).andExpect(status().isOk()).andExpect(content().string("pong"));
+		}
+		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+		assertThat(this.faults.leakedBytes()).isEqualTo(10 * 64 * 1024);
+		this.mvc.perform(local(get("/actuator/faults"))).andExpect(jsonPath("$.memoryLeakBytes").value(64 * 1024));
+		this.mvc.perform(local(delete("/actuator/faults"))).andExpect(status().isOk());
+		assertThat(this.faults.leakedBytes()).isZero();
+		this.mvc.perform(get("/api/ping")).andExpect(status().isOk());
+		assertThat(this.faults.leakedBytes()).isZero();
+	}
+
+	@Test
+	void refusesALeakLargerThanOneArrayPerRequestShouldBe() throws Exception {
+		this.mvc.perform(local(post("/actuator/faults")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"memoryLeakKb\":1000000}")).andExpect(status().is4xxClientError());
+		this.mvc.perform(get("/api/ping")).andExpect(status().isOk());
+		assertThat(this.faults.leakedBytes()).isZero();
 	}
 
 	@Test
