@@ -1,7 +1,5 @@
 package org.instaclone.monolith;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +12,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.instaclone.platform.events.EventConsumer;
+import org.instaclone.platform.events.EventConsumers;
 import org.instaclone.platform.events.EventSender;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * The monolith's event transport, in place of Kafka. Each module's outbox relay hands it committed
- * events ({@link EventSender}); it calls every module's listener for the topic, the very methods the
- * microservices' Kafka containers call (found by their {@code @KafkaListener} annotation, read here as
- * metadata only: no broker, no consumer, no container), and acknowledges the event to the relay once
+ * events ({@link EventSender}); it calls every module's consumer for the topic, the very
+ * {@link EventConsumer} methods the microservices' Kafka edge runs listener containers for (no broker,
+ * no consumer, no container), and acknowledges the event to the relay once
  * every listener has taken it. So the outbox still marks an event sent only after it was consumed; a
  * crash before that re-sends it, and the listeners' idempotence ({@code processed_event}) absorbs the
  * repeat, as with Kafka.
@@ -64,12 +57,12 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 		this.backOff = backOff;
 	}
 
-	/** One consumer of a topic: a module's listener method. */
+	/** One consumer of a topic: a module's {@code @EventConsumer} method. */
 	interface Listener {
 
 		String name();
 
-		void accept(ConsumerRecord<String, String> record) throws Exception;
+		void accept(String payload) throws Exception;
 	}
 
 	void subscribe(String topic, Listener listener) {
@@ -77,37 +70,28 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 	}
 
 	/**
-	 * Subscribes every {@code @KafkaListener} method of a module's context. A method takes what the
-	 * microservice's container would pass: the value ({@code String}), the record, or a batch (a list of
-	 * records; here a batch of one).
-	 * @return how many listener methods were subscribed
+	 * Subscribes every {@link EventConsumer} method of a module's context: the methods the
+	 * microservice's Kafka edge runs a listener container for. A batch consumer gets a batch of one.
+	 * @return how many consumers were subscribed
 	 */
 	int subscribeAll(String module, ConfigurableApplicationContext context) {
-		int found = 0;
-		for (String name : context.getBeanDefinitionNames()) {
-			Class<?> type = context.getType(name);
-			if (type == null) {
-				continue;
-			}
-			Map<Method, KafkaListener> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
-					(MethodIntrospector.MetadataLookup<KafkaListener>) (method) -> AnnotatedElementUtils
-						.findMergedAnnotation(method, KafkaListener.class));
-			if (methods.isEmpty()) {
-				continue;
-			}
-			Object bean = context.getBean(name);
-			for (Map.Entry<Method, KafkaListener> entry : methods.entrySet()) {
-				Method method = AopUtils.selectInvocableMethod(entry.getKey(), bean.getClass());
-				ReflectionUtils.makeAccessible(method);
-				String id = entry.getValue().id().isEmpty() ? name + "." + method.getName() : entry.getValue().id();
-				for (String topic : entry.getValue().topics()) {
-					subscribe(context.getEnvironment().resolvePlaceholders(topic),
-							new MethodListener(module + "/" + id, bean, method));
-					found++;
+		List<EventConsumers.Endpoint> consumers = EventConsumers.in(context.getBeanFactory());
+		for (EventConsumers.Endpoint consumer : consumers) {
+			String name = module + "/" + consumer.name();
+			subscribe(context.getEnvironment().resolvePlaceholders(consumer.topic()), new Listener() {
+
+				@Override
+				public String name() {
+					return name;
 				}
-			}
+
+				@Override
+				public void accept(String payload) {
+					consumer.accept(payload);
+				}
+			});
 		}
-		return found;
+		return consumers.size();
 	}
 
 	/** Deliveries start once every module subscribed; until then sends wait (and the relays retry). */
@@ -127,10 +111,10 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 			return thread;
 		}));
 		long offset = this.offsets.computeIfAbsent(topic, (t) -> new AtomicLong()).getAndIncrement();
-		return CompletableFuture.runAsync(() -> deliver(new ConsumerRecord<>(topic, 0, offset, key, payload)), lane);
+		return CompletableFuture.runAsync(() -> deliver(topic, offset, payload), lane);
 	}
 
-	private void deliver(ConsumerRecord<String, String> record) {
+	private void deliver(String topic, long offset, String payload) {
 		try {
 			this.open.await();
 		}
@@ -138,10 +122,10 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted before delivery", ex);
 		}
-		for (Listener listener : this.listeners.getOrDefault(record.topic(), List.of())) {
+		for (Listener listener : this.listeners.getOrDefault(topic, List.of())) {
 			for (int attempt = 1;; attempt++) {
 				try {
-					listener.accept(record);
+					listener.accept(payload);
 					break;
 				}
 				catch (Exception ex) {
@@ -151,7 +135,7 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 					}
 					this.deadLetters.incrementAndGet();
 					log.error("Parked event at {}/{} for {} after {} attempts (a microservice would send it to {}-dlt): {}",
-							record.topic(), record.offset(), listener.name(), ATTEMPTS, record.topic(), record.value(), ex);
+							topic, offset, listener.name(), ATTEMPTS, topic, payload, ex);
 					break;
 				}
 			}
@@ -176,23 +160,6 @@ final class InProcessEvents implements EventSender, AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	/** A {@code @KafkaListener} method, called as its Kafka container would call it. */
-	private record MethodListener(String name, Object bean, Method method) implements Listener {
-
-		@Override
-		public void accept(ConsumerRecord<String, String> record) throws Exception {
-			Class<?> parameter = this.method.getParameterTypes()[0];
-			Object argument = parameter == String.class ? record.value()
-					: List.class.isAssignableFrom(parameter) ? List.of(record) : record;
-			try {
-				this.method.invoke(this.bean, argument);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause() instanceof Exception cause ? cause : ex;
 			}
 		}
 	}

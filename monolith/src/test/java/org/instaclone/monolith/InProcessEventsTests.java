@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import org.instaclone.platform.events.EventConsumer;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,7 +23,7 @@ class InProcessEventsTests {
 	@Test
 	void nothingIsDeliveredOrAcknowledgedBeforeEveryModuleSubscribed() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
-		this.events.subscribe("follows", listener("upload", (record) -> seen.add(record.value())));
+		this.events.subscribe("follows", listener("upload", seen::add));
 		CompletableFuture<?> sent = this.events.send("follows", "k", "one");
 
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> sent.get(200, TimeUnit.MILLISECONDS));
@@ -37,15 +39,15 @@ class InProcessEventsTests {
 		List<String> upload = new CopyOnWriteArrayList<>();
 		List<String> metrics = new CopyOnWriteArrayList<>();
 		List<String> other = new CopyOnWriteArrayList<>();
-		this.events.subscribe("follows", listener("upload", (record) -> upload.add(record.key() + ":" + record.value())));
-		this.events.subscribe("follows", listener("metrics", (record) -> metrics.add(record.value())));
-		this.events.subscribe("posts", listener("metrics", (record) -> other.add(record.value())));
+		this.events.subscribe("follows", listener("upload", upload::add));
+		this.events.subscribe("follows", listener("metrics", metrics::add));
+		this.events.subscribe("posts", listener("metrics", other::add));
 		this.events.open();
 
 		this.events.send("follows", "a", "1");
 		this.events.send("follows", "b", "2").get(5, TimeUnit.SECONDS);
 
-		assertThat(upload).containsExactly("a:1", "b:2");
+		assertThat(upload).containsExactly("1", "2");
 		assertThat(metrics).containsExactly("1", "2");
 		assertThat(other).isEmpty();
 	}
@@ -54,11 +56,11 @@ class InProcessEventsTests {
 	void aListenerThatKeepsFailingIsRetriedThenTheEventIsParkedForItAlone() throws Exception {
 		AtomicInteger attempts = new AtomicInteger();
 		List<String> healthy = new CopyOnWriteArrayList<>();
-		this.events.subscribe("users", listener("broken", (record) -> {
+		this.events.subscribe("users", listener("broken", (payload) -> {
 			attempts.incrementAndGet();
 			throw new IllegalArgumentException("poison");
 		}));
-		this.events.subscribe("users", listener("healthy", (record) -> healthy.add(record.value())));
+		this.events.subscribe("users", listener("healthy", healthy::add));
 		this.events.open();
 
 		this.events.send("users", "k", "bad").get(5, TimeUnit.SECONDS);
@@ -71,7 +73,7 @@ class InProcessEventsTests {
 	@Test
 	void aListenerThatFailsOnceGetsTheEventAgain() throws Exception {
 		AtomicInteger attempts = new AtomicInteger();
-		this.events.subscribe("posts", listener("flaky", (record) -> {
+		this.events.subscribe("posts", listener("flaky", (payload) -> {
 			if (attempts.incrementAndGet() == 1) {
 				throw new IllegalStateException("database blip");
 			}
@@ -84,9 +86,41 @@ class InProcessEventsTests {
 		assertThat(this.events.deadLetters()).isZero();
 	}
 
+	@Test
+	void aModuleContextsEventConsumersAreSubscribedOneEventOrABatchOfOneAtATime() throws Exception {
+		try (AnnotationConfigApplicationContext module = new AnnotationConfigApplicationContext(Consumers.class)) {
+			assertThat(this.events.subscribeAll("upload", module)).isEqualTo(2);
+			this.events.open();
+
+			this.events.send("follows", "k", "f1").get(5, TimeUnit.SECONDS);
+			this.events.send("posts", "k", "p1").get(5, TimeUnit.SECONDS);
+
+			Consumers consumers = module.getBean(Consumers.class);
+			assertThat(consumers.follows).containsExactly("f1");
+			assertThat(consumers.postBatches).containsExactly(List.of("p1"));
+		}
+	}
+
+	static class Consumers {
+
+		final List<String> follows = new CopyOnWriteArrayList<>();
+
+		final List<List<String>> postBatches = new CopyOnWriteArrayList<>();
+
+		@EventConsumer(name = "test.follows", topic = "follows")
+		void onFollow(String payload) {
+			this.follows.add(payload);
+		}
+
+		@EventConsumer(name = "test.posts", topic = "posts")
+		void onPosts(List<String> payloads) {
+			this.postBatches.add(payloads);
+		}
+	}
+
 	interface Body {
 
-		void accept(ConsumerRecord<String, String> record) throws Exception;
+		void accept(String payload) throws Exception;
 	}
 
 	private static InProcessEvents.Listener listener(String name, Body body) {
@@ -97,8 +131,8 @@ class InProcessEventsTests {
 			}
 
 			@Override
-			public void accept(ConsumerRecord<String, String> record) throws Exception {
-				body.accept(record);
+			public void accept(String payload) throws Exception {
+				body.accept(payload);
 			}
 		};
 	}

@@ -15,14 +15,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * edges each deployment provides, so both deployments run the same code. Checked on the services'
  * main classes as the monolith assembles them (their {@code classes} artifacts).
  * <p>
- * The edges, and the exceptions this test names rather than hides (docs/monolith.md):
+ * The edges, and the one exception this test names rather than hides (docs/monolith.md):
  * <ul>
  * <li>publishing: services write to the outbox ({@code Outbox}); the transport behind it
  * ({@code EventSender}: Kafka or in-process) belongs to the deployment. No exception.</li>
- * <li>consuming: the listener classes carry {@code @KafkaListener} and take Kafka's
- * {@code ConsumerRecord}; the monolith calls the same methods in process. They, and the
- * classes declaring topics ({@code NewTopic} beans), are the only service classes that may name Kafka
- * types; the rule fails on any new one.</li>
+ * <li>consuming: services mark methods {@code @EventConsumer} and take the events' JSON; the
+ * deployment's edge calls them (service-defaults' {@code KafkaEventConsumers}, or the monolith's
+ * {@code InProcessEvents}). Topics are declared as {@code EventTopic} beans. No service class names a
+ * Kafka type. No exception.</li>
  * <li>HTTP clients: no service calls another service. integrations-service's webhook delivery sends
  * HTTP to third parties by its nature ({@code egress}, and {@code DeliveryWorker} for a content type
  * constant); nothing else may use an HTTP client.</li>
@@ -37,13 +37,6 @@ class TransportBoundaryTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.instaclone.follow", "org.instaclone.upload", "org.instaclone.ads",
 				"org.instaclone.integrations", "org.instaclone.metrics");
-
-	/** The consuming edges: Kafka listeners, and the classes that declare topics (package-private, so by name). */
-	private static final DescribedPredicate<JavaClass> KAFKA_EDGES = named("a Kafka listener or topic declaration",
-			"org.instaclone.upload.graph.FollowEventsListener", "org.instaclone.integrations.delivery.DomainEventListener",
-			"org.instaclone.metrics.ingest.EventIngestion", "org.instaclone.metrics.ingest.EventBatches",
-			"org.instaclone.follow.system.KafkaTopics", "org.instaclone.upload.system.Topics",
-			"org.instaclone.ads.system.Topics", "org.instaclone.integrations.delivery.DeliveryEvents");
 
 	/** integrations-service's webhook delivery: HTTP to third parties is the feature itself. */
 	private static final DescribedPredicate<JavaClass> WEBHOOK_EGRESS = named("webhook egress",
@@ -75,10 +68,9 @@ class TransportBoundaryTests {
 	}
 
 	@Test
-	void onlyTheListenerEdgesNameKafka() {
+	void noServiceNamesKafka() {
 		noClasses().that()
 			.resideInAnyPackage(SERVICES)
-			.and(DescribedPredicate.not(KAFKA_EDGES))
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")

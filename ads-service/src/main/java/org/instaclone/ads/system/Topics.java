@@ -1,18 +1,16 @@
 package org.instaclone.ads.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
 import org.instaclone.ads.campaign.CampaignEvents;
+import org.instaclone.platform.events.EventTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
-/** The topic this service produces to; Boot's KafkaAdmin creates it if missing. */
+/** The topic this service produces to; the deployment creates it (Kafka: at start-up, if missing). */
 @Configuration(proxyBeanMethods = false)
 class Topics {
 
 	@Bean
-	NewTopic adsTopic() {
-		return TopicBuilder.name(CampaignEvents.TOPIC).partitions(3).build();
+	EventTopic adsTopic() {
+		return EventTopic.of(CampaignEvents.TOPIC);
 	}
 }

@@ -1,22 +1,20 @@
 package org.instaclone.follow.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
+import org.instaclone.platform.events.EventTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics this service produces; created at start-up when missing. */
+/** The topics this service produces to; the deployment creates them (Kafka: at start-up, if missing). */
 @Configuration(proxyBeanMethods = false)
-class KafkaTopics {
+class Topics {
 
 	@Bean
-	NewTopic usersTopic() {
-		return TopicBuilder.name("users").partitions(3).build();
+	EventTopic usersTopic() {
+		return EventTopic.of("users");
 	}
 
 	@Bean
-	NewTopic followsTopic() {
-		return TopicBuilder.name("follows").partitions(3).build();
+	EventTopic followsTopic() {
+		return EventTopic.of("follows");
 	}
 }

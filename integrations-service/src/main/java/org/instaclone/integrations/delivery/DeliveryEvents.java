@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.jspecify.annotations.Nullable;
 
+import org.instaclone.platform.events.EventTopic;
 import org.instaclone.platform.events.Outbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +41,8 @@ class DeliveryEvents {
 	}
 
 	@Bean
-	static NewTopic webhookDeliveriesTopic() {
-		return TopicBuilder.name(TOPIC).partitions(3).build();
+	static EventTopic webhookDeliveriesTopic() {
+		return EventTopic.of(TOPIC);
 	}
 
 	/** {@code data} of {@value #DELIVERED}; {@code attempt} counts from 1 (since creation or the last replay). */

@@ -3,19 +3,17 @@ package org.instaclone.integrations.delivery;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.platform.events.CloudEvent;
 import org.instaclone.platform.events.CloudEvents;
+import org.instaclone.platform.events.EventBatchException;
+import org.instaclone.platform.events.EventConsumer;
 import org.instaclone.platform.events.ProcessedEvents;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,12 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * receives events about its owner only: a user event about the owner, a follow event where the owner
  * follows or is followed. Each event id is fanned out once ({@link ProcessedEvents}).
  * <p>
- * Batch listeners: a whole poll (up to {@code max.poll.records}) is fanned out in <b>one</b>
+ * Batch consumers: a whole poll (up to {@code max.poll.records}) is fanned out in <b>one</b>
  * transaction, one commit instead of one per event, with one statement to skip events seen before and
  * one query for the subscribers of all of them. Every record is read <i>before</i> that
  * transaction; if one is unreadable, the readable ones before it are committed and a
- * {@link BatchListenerFailedException} names its index, so the error handler commits the offsets before
- * it, sends it to {@code <topic>-dlt} and polls the ones after it again. Nothing before it is lost or
+ * {@link EventBatchException} names its index, so the transport acknowledges the events before it,
+ * parks it (Kafka: {@code <topic>-dlt}) and delivers the ones after it again. Nothing before it is lost or
  * repeated, nothing after it is skipped.
  */
 @Component
@@ -47,15 +45,15 @@ class DomainEventListener {
 		this.tx = tx;
 	}
 
-	@KafkaListener(id = "integrations.users", idIsGroup = false, topics = "users", batch = "true")
-	public void onUsers(List<ConsumerRecord<String, String>> records) {
-		consume("integrations.users", records, UserData.class,
+	@EventConsumer(name = "integrations.users", topic = "users")
+	public void onUsers(List<String> payloads) {
+		consume("integrations.users", payloads, UserData.class,
 				data -> data.userId() == null ? Set.of() : Set.of(data.userId()));
 	}
 
-	@KafkaListener(id = "integrations.follows", idIsGroup = false, topics = "follows", batch = "true")
-	public void onFollows(List<ConsumerRecord<String, String>> records) {
-		consume("integrations.follows", records, FollowData.class, data -> {
+	@EventConsumer(name = "integrations.follows", topic = "follows")
+	public void onFollows(List<String> payloads) {
+		consume("integrations.follows", payloads, FollowData.class, data -> {
 			Set<UUID> concerning = new LinkedHashSet<>();
 			if (data.followerId() != null) {
 				concerning.add(data.followerId());
@@ -67,15 +65,15 @@ class DomainEventListener {
 		});
 	}
 
-	private <T> void consume(String consumer, List<ConsumerRecord<String, String>> records, Class<T> dataType,
+	private <T> void consume(String consumer, List<String> payloads, Class<T> dataType,
 			Function<T, Set<UUID>> concerning) {
-		List<Deliveries.ConsumedEvent> readable = new ArrayList<>(records.size());
+		List<Deliveries.ConsumedEvent> readable = new ArrayList<>(payloads.size());
 		RuntimeException unreadable = null;
 		int failedAt = -1;
-		for (int i = 0; i < records.size(); i++) {
-			String payload = records.get(i).value();
+		for (int i = 0; i < payloads.size(); i++) {
+			String payload = payloads.get(i);
 			try {
-				CloudEvent<T> event = cloudEvents.read(Objects.requireNonNull(payload, "no value"), dataType);
+				CloudEvent<T> event = cloudEvents.read(payload, dataType);
 				if (event.id() == null || event.type() == null || event.data() == null) {
 					throw new IllegalArgumentException("not a CloudEvent with id, type and data");
 				}
@@ -83,7 +81,7 @@ class DomainEventListener {
 						payload));
 			}
 			catch (RuntimeException ex) {
-				unreadable = ex instanceof NullPointerException ? new IllegalArgumentException(ex.getMessage(), ex) : ex;
+				unreadable = ex;
 				failedAt = i;
 				break;
 			}
@@ -92,8 +90,7 @@ class DomainEventListener {
 			tx.executeWithoutResult(status -> deliveries.fanOutAll(consumer, readable));
 		}
 		if (unreadable != null) {
-			throw new BatchListenerFailedException("Unreadable event: " + unreadable.getMessage(), unreadable,
-					failedAt);
+			throw new EventBatchException("Unreadable event: " + unreadable.getMessage(), unreadable, failedAt);
 		}
 	}
 

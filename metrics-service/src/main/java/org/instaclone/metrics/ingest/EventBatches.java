@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.metrics.owner.Owners;
@@ -16,8 +15,8 @@ import org.instaclone.metrics.rollup.Metric;
 import org.instaclone.metrics.rollup.Rollups;
 import org.instaclone.platform.events.CloudEvent;
 import org.instaclone.platform.events.CloudEvents;
+import org.instaclone.platform.events.EventBatchException;
 import org.instaclone.platform.events.ProcessedEvents;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,11 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * run in event order, and their increments are summed and upserted with one statement
  * ({@link Rollups#addAll}). Offsets are committed after the transaction.
  * <p>
- * A record that cannot be read, or that its handler rejects, is reported as
- * {@link BatchListenerFailedException} with its index after the records before it were committed:
- * the error handler then commits those, retries from the bad record (at once to {@code <topic>-dlt} for
- * malformed JSON and {@link IllegalArgumentException}) and goes on with the rest. One bad record never
- * takes its neighbours with it.
+ * An event that cannot be read, or that its handler rejects, is reported as
+ * {@link EventBatchException} with its index after the events before it were committed: the
+ * transport then acknowledges those, retries from the bad event (Kafka: at once to {@code <topic>-dlt}
+ * for malformed JSON and {@link IllegalArgumentException}) and goes on with the rest. One bad event
+ * never takes its neighbours with it.
  */
 @Component
 class EventBatches {
@@ -64,13 +63,13 @@ class EventBatches {
 		void handle(CloudEvent<T> event, Batch batch);
 	}
 
-	<T> void ingest(String consumer, List<ConsumerRecord<String, String>> records, Class<T> dataType,
+	<T> void ingest(String consumer, List<String> payloads, Class<T> dataType,
 			Handler<T> handler) {
-		List<CloudEvent<T>> events = new ArrayList<>(records.size());
+		List<CloudEvent<T>> events = new ArrayList<>(payloads.size());
 		@Nullable RuntimeException failure = null;
-		for (ConsumerRecord<String, String> record : records) {
+		for (String payload : payloads) {
 			try {
-				events.add(cloudEvents.read(record.value(), dataType));
+				events.add(cloudEvents.read(payload, dataType));
 			}
 			catch (RuntimeException ex) { // malformed: everything before it is still counted
 				failure = ex;
@@ -90,8 +89,7 @@ class EventBatches {
 			}
 		}
 		if (failure != null) {
-			throw new BatchListenerFailedException(consumer + ": event at index " + good + " not counted", failure,
-					good);
+			throw new EventBatchException(consumer + ": event at index " + good + " not counted", failure, good);
 		}
 	}
 

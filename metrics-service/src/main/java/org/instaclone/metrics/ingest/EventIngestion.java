@@ -4,22 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.instaclone.metrics.owner.Owners;
 import org.instaclone.metrics.rollup.Metric;
 import org.instaclone.metrics.rollup.Rollups;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.instaclone.platform.events.EventConsumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain events into counters per minute, hour and day. One batch listener (and one consumer
+ * Turns domain events into counters per minute, hour and day. One batch consumer (and one consumer
  * name in {@code processed_event}) per topic; each poll is counted in one transaction by
  * {@link EventBatches}, and each event id counts once however often Kafka delivers it. The bucket is
  * the event's {@code time} (when it happened, not when it arrived). Event types a listener does not
- * count are marked processed and skipped. The Kafka client id is the listener id ({@code metrics.ads-0}),
- * so the consumer metrics (lag) say which listener they belong to.
+ * count are marked processed and skipped. In the microservice the Kafka client id is the consumer's name
+ * ({@code metrics.ads-0}), so the consumer metrics (lag) say which consumer they belong to.
  */
 @Component
 class EventIngestion {
@@ -33,18 +32,18 @@ class EventIngestion {
 		this.owners = owners;
 	}
 
-	@KafkaListener(id = "metrics.users", idIsGroup = false, clientIdPrefix = "metrics.users", topics = "users", batch = "true")
-	public void onUsers(List<ConsumerRecord<String, String>> records) {
-		batches.ingest("metrics.users", records, UserData.class, (event, batch) -> {
+	@EventConsumer(name = "metrics.users", topic = "users")
+	public void onUsers(List<String> payloads) {
+		batches.ingest("metrics.users", payloads, UserData.class, (event, batch) -> {
 			if ("instaclone.user.created.v1".equals(event.type())) {
 				batch.count(Metric.SIGNUPS, Rollups.PLATFORM, event.time(), 1);
 			}
 		});
 	}
 
-	@KafkaListener(id = "metrics.follows", idIsGroup = false, clientIdPrefix = "metrics.follows", topics = "follows", batch = "true")
-	public void onFollows(List<ConsumerRecord<String, String>> records) {
-		batches.ingest("metrics.follows", records, FollowData.class, (event, batch) -> {
+	@EventConsumer(name = "metrics.follows", topic = "follows")
+	public void onFollows(List<String> payloads) {
+		batches.ingest("metrics.follows", payloads, FollowData.class, (event, batch) -> {
 			Instant at = event.time();
 			switch (event.type()) {
 				case "instaclone.follow.created.v1" -> {
@@ -63,9 +62,9 @@ class EventIngestion {
 	}
 
 	/** Uploads, and who wrote each post (applied in event order: a post created and deleted in one poll is gone). */
-	@KafkaListener(id = "metrics.posts", idIsGroup = false, clientIdPrefix = "metrics.posts", topics = "posts", batch = "true")
-	public void onPosts(List<ConsumerRecord<String, String>> records) {
-		batches.ingest("metrics.posts", records, PostData.class, (event, batch) -> {
+	@EventConsumer(name = "metrics.posts", topic = "posts")
+	public void onPosts(List<String> payloads) {
+		batches.ingest("metrics.posts", payloads, PostData.class, (event, batch) -> {
 			switch (event.type()) {
 				case "instaclone.post.created.v1" -> {
 					batch.count(Metric.POSTS, Rollups.PLATFORM, event.time(), 1);
@@ -83,9 +82,9 @@ class EventIngestion {
 	 * Campaign ownership, and impressions, clicks and spend per campaign and platform-wide. ads-service
 	 * publishes each impression and click once, with its own id; the event id still guards replays.
 	 */
-	@KafkaListener(id = "metrics.ads", idIsGroup = false, clientIdPrefix = "metrics.ads", topics = "ads", batch = "true")
-	public void onAds(List<ConsumerRecord<String, String>> records) {
-		batches.ingest("metrics.ads", records, AdData.class, (event, batch) -> {
+	@EventConsumer(name = "metrics.ads", topic = "ads")
+	public void onAds(List<String> payloads) {
+		batches.ingest("metrics.ads", payloads, AdData.class, (event, batch) -> {
 			AdData ad = event.data();
 			Instant at = event.time();
 			switch (event.type()) {
@@ -115,9 +114,9 @@ class EventIngestion {
 	 * or final) per app and platform-wide, from integrations-service; the app's owner comes with every
 	 * event and is recorded once per app.
 	 */
-	@KafkaListener(id = "metrics.integrations", idIsGroup = false, clientIdPrefix = "metrics.integrations", topics = "webhook-deliveries", batch = "true")
-	public void onWebhookDeliveries(List<ConsumerRecord<String, String>> records) {
-		batches.ingest("metrics.integrations", records, DeliveryData.class, (event, batch) -> {
+	@EventConsumer(name = "metrics.integrations", topic = "webhook-deliveries")
+	public void onWebhookDeliveries(List<String> payloads) {
+		batches.ingest("metrics.integrations", payloads, DeliveryData.class, (event, batch) -> {
 			@Nullable Metric metric = switch (event.type()) {
 				case "instaclone.webhook.delivered.v1" -> Metric.WEBHOOK_DELIVERIES;
 				case "instaclone.webhook.failed.v1" -> Metric.WEBHOOK_FAILURES;

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +18,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -54,7 +59,7 @@ public class EventsAutoConfiguration {
 			OutboxProperties properties, MeterRegistry meters) {
 		Gauge.builder("outbox.backlog", jdbc,
 				j -> j.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single())
-			.description("Events written to the outbox but not yet acknowledged by Kafka")
+			.description("Events written to the outbox but not yet acknowledged by the transport (Kafka, or in process)")
 			.register(meters);
 		return new OutboxRelay(jdbc, sender, new TransactionTemplate(tm), properties);
 	}
@@ -67,6 +72,25 @@ public class EventsAutoConfiguration {
 	@Bean
 	CloudEvents cloudEvents(JsonMapper json) {
 		return new CloudEvents(json);
+	}
+
+	/**
+	 * The consuming edge: a Kafka listener container per {@link EventConsumer} method. Without Kafka
+	 * (the monolith twin) the deployment calls those methods itself.
+	 */
+	@Bean
+	@ConditionalOnBean(KafkaTemplate.class)
+	KafkaEventConsumers kafkaEventConsumers() {
+		return new KafkaEventConsumers();
+	}
+
+	/** The {@link EventTopic}s the service declares, created by Boot's {@code KafkaAdmin} if missing. */
+	@Bean
+	@ConditionalOnBean(KafkaTemplate.class)
+	KafkaAdmin.NewTopics eventTopics(ObjectProvider<EventTopic> topics) {
+		return new KafkaAdmin.NewTopics(topics.orderedStream()
+			.map((topic) -> TopicBuilder.name(topic.name()).partitions(topic.partitions()).build())
+			.toArray(NewTopic[]::new));
 	}
 
 	/**

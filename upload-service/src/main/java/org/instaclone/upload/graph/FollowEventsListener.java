@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import org.instaclone.platform.events.CloudEvent;
 import org.instaclone.platform.events.CloudEvents;
+import org.instaclone.platform.events.EventConsumer;
 import org.instaclone.platform.events.ProcessedEvents;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +48,7 @@ class FollowEventsListener {
 		this.events = events;
 	}
 
-	@KafkaListener(id = CONSUMER, idIsGroup = false, topics = "follows")
+	@EventConsumer(name = CONSUMER, topic = "follows")
 	@Transactional
 	public void on(String payload) {
 		CloudEvent<Follow> event = cloudEvents.read(payload, Follow.class);

@@ -1,18 +1,16 @@
 package org.instaclone.upload.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
+import org.instaclone.platform.events.EventTopic;
 import org.instaclone.upload.post.PostEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
-/** The topic this service produces to; Boot's KafkaAdmin creates it if missing. */
+/** The topic this service produces to; the deployment creates it (Kafka: at start-up, if missing). */
 @Configuration(proxyBeanMethods = false)
 class Topics {
 
 	@Bean
-	NewTopic postsTopic() {
-		return TopicBuilder.name(PostEvents.TOPIC).partitions(3).build();
+	EventTopic postsTopic() {
+		return EventTopic.of(PostEvents.TOPIC);
 	}
 }
