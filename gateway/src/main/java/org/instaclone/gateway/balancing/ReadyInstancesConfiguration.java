@@ -8,8 +8,10 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.loadbalancer.core.HealthCheckServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -31,10 +33,9 @@ class ReadyInstancesConfiguration {
 	@Bean
 	ReadyInstances readyInstances(ConfigurableApplicationContext context, LoadBalancerClientFactory factory,
 			ObjectProvider<DiscoveryClient> discovery) {
-		ServiceInstanceListSupplier configured = ServiceInstanceListSupplier.builder()
-			.withDiscoveryClient()
-			.build(context);
 		DiscoveryClient client = discovery.getIfAvailable();
+		ServiceInstanceListSupplier configured = client != null ? configured(client, context.getEnvironment())
+				: ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
 		boolean several = client == null || client.getInstances(configured.getServiceId()).size() > 1;
 		if (!several) {
 			return new ReadyInstances(configured, null);
@@ -43,6 +44,19 @@ class ReadyInstancesConfiguration {
 		HealthCheckServiceInstanceListSupplier checked = new HealthCheckServiceInstanceListSupplier(configured,
 				factory, (instance, path) -> ready(web, instance, path));
 		return new ReadyInstances(configured, checked);
+	}
+
+	/**
+	 * The service's configured instances as a constant list. They come from configuration
+	 * ({@code spring.cloud.discovery.client.simple.instances}), which does not change while the
+	 * gateway runs, so they are read once. Spring Cloud LoadBalancer's discovery-client supplier
+	 * would look them up again for every request, behind a 30 s {@code timeout} operator that
+	 * schedules and cancels a timer on the bounded-elastic scheduler each time (docs/performance.md
+	 * "Gateway cost").
+	 */
+	private static ServiceInstanceListSupplier configured(DiscoveryClient client, Environment environment) {
+		String service = LoadBalancerClientFactory.getName(environment);
+		return ServiceInstanceListSuppliers.from(service, client.getInstances(service).toArray(ServiceInstance[]::new));
 	}
 
 	/** {@code true} when the instance answers its readiness path with 200 (UP); 503 (DOWN) and errors are not ready. */

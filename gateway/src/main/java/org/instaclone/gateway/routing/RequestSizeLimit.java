@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -44,7 +45,9 @@ class RequestSizeLimit implements WebFilter, Ordered {
 		if (length > maxBytes) {
 			return Mono.error(tooLarge());
 		}
-		if (length >= 0) {
+		if (length >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// a length to check at once, or no body at all: an HTTP/1.1 request without Content-Length
+			// or Transfer-Encoding has none (RFC 9112 6.3), as most GETs; nothing to count or wrap
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
