@@ -55,6 +55,8 @@ final class Monolith implements AutoCloseable {
 
 	private final ModuleRouter router;
 
+	private final ModulesHealth health;
+
 	private final InProcessEvents events = new InProcessEvents(Duration.ofMillis(500));
 
 	private final List<ConfigurableApplicationContext> modules = new ArrayList<>();
@@ -64,6 +66,7 @@ final class Monolith implements AutoCloseable {
 	private Monolith(ServletWebServerApplicationContext root) {
 		this.root = root;
 		this.router = root.getBean(ModuleRouter.class);
+		this.health = root.getBean(ModulesHealth.class);
 	}
 
 	static void main(String[] args) {
@@ -151,6 +154,7 @@ final class Monolith implements AutoCloseable {
 			int listeners = this.events.subscribeAll(module.name(), context);
 			try {
 				this.router.attach(module, ModuleDispatch.of(module, context, servletContext));
+				this.health.attach(module, context);
 			}
 			catch (jakarta.servlet.ServletException ex) {
 				throw new IllegalStateException(module.name() + ": " + ex.getMessage(), ex);
@@ -211,6 +215,7 @@ final class Monolith implements AutoCloseable {
 	public void close() {
 		this.root.close();
 		this.router.detachAll();
+		this.health.detachAll();
 		this.events.close();
 		for (int i = this.modules.size() - 1; i >= 0; i--) {
 			this.modules.get(i).close();

@@ -45,6 +45,11 @@ public class MonolithApplication {
 	}
 
 	@Bean
+	ModulesHealth modulesHealth() {
+		return new ModulesHealth();
+	}
+
+	@Bean
 	ModuleRouter moduleRouter() {
 		return new ModuleRouter();
 	}

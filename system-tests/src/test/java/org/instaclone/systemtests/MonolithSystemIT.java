@@ -1,6 +1,9 @@
 package org.instaclone.systemtests;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +117,25 @@ class MonolithSystemIT extends SystemScenario {
 			throw new AssertionError("No delivered instaclone.follow.created.v1 event for " + followerId + " -> "
 					+ followeeId + " within " + timeout.toSeconds() + " s; found " + seen);
 		}
+	}
+
+	@Test
+	@Order(50)
+	void theMonolithAnswersTheServicesHealthProbesForAllFiveModules() throws Exception {
+		for (String probe : new String[] { "/actuator/health", "/actuator/health/readiness" }) {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(baseUrl() + probe)).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("%s: %s", probe, response.body()).isEqualTo(200);
+			JsonNode health = this.json.readTree(response.body());
+			assertThat(health.path("status").asString()).isEqualTo("UP");
+			assertThat(health.path("components").propertyNames()).containsExactly("follow-service", "upload-service",
+					"ads-service", "integrations-service", "metrics-service");
+			health.path("components").forEach((module) -> assertThat(module.path("status").asString()).isEqualTo("UP"));
+		}
+		HttpResponse<String> liveness = this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(liveness.statusCode()).isEqualTo(200);
 	}
 
 	@Test
