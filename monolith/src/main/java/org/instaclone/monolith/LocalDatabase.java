@@ -4,29 +4,47 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local run's PostgreSQL when no {@code POSTGRES_URL} is given: embedded PostgreSQL 17 (zonky
  * binaries, as the local runner) with its data in {@code <data>/postgres}, kept across restarts, and
- * one database {@code instaclone} in which each module gets its own schema (Flyway creates it).
- * Listens on localhost only.
+ * one database {@code instaclone} in which each module gets its own schema. Listens on localhost only.
+ * <p>
+ * Each schema is owned by a login of the same name ({@code follow}, {@code upload}, ...) with no
+ * rights on the others, and each module connects as its own login: "no service reads another's
+ * tables" stays a database rule, as with the microservices' separate databases. A schema created by
+ * an older version under another owner keeps working through the superuser login, with a warning.
  */
 final class LocalDatabase implements AutoCloseable {
 
 	static final String DATABASE = "instaclone";
 
+	static final String SUPERUSER = "postgres";
+
+	private static final Logger log = LoggerFactory.getLogger(LocalDatabase.class);
+
 	private final EmbeddedPostgres postgres;
 
-	private LocalDatabase(EmbeddedPostgres postgres) {
+	private final Map<String, String> logins;
+
+	private LocalDatabase(EmbeddedPostgres postgres, Map<String, String> logins) {
 		this.postgres = postgres;
+		this.logins = logins;
 	}
 
-	static LocalDatabase start(Path dataDirectory, int port) throws IOException {
+	/** Starts PostgreSQL and makes sure the database, and each schema with its own login, exist. */
+	static LocalDatabase start(Path dataDirectory, int port, List<String> schemas) throws IOException {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
@@ -50,11 +68,57 @@ final class LocalDatabase implements AutoCloseable {
 			postgres.close();
 			throw new IllegalStateException("Could not create the database " + DATABASE + ": " + ex.getMessage(), ex);
 		}
-		return new LocalDatabase(postgres);
+		Map<String, String> logins = new HashMap<>();
+		try (Connection connection = postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
+				Statement statement = connection.createStatement()) {
+			for (String schema : schemas) {
+				logins.put(schema, ownLogin(statement, schema));
+			}
+		}
+		catch (SQLException ex) {
+			postgres.close();
+			throw new IllegalStateException("Could not prepare the schemas " + schemas + ": " + ex.getMessage(), ex);
+		}
+		return new LocalDatabase(postgres, logins);
+	}
+
+	/**
+	 * The login a module connects with: the schema's own (created with the schema), or the superuser's
+	 * for a schema an older version created under another owner.
+	 */
+	private static String ownLogin(Statement statement, String schema) throws SQLException {
+		if (!schema.matches("[a-z]+")) {
+			throw new IllegalArgumentException("Not a schema name: " + schema);
+		}
+		try (ResultSet role = statement.executeQuery("select 1 from pg_roles where rolname = '" + schema + "'")) {
+			if (!role.next()) {
+				statement.execute("create role " + schema + " login");
+			}
+		}
+		try (ResultSet owner = statement.executeQuery(
+				"select pg_get_userbyid(nspowner) from pg_namespace where nspname = '" + schema + "'")) {
+			if (owner.next() && !schema.equals(owner.getString(1))) {
+				log.warn("Schema {} belongs to {}, not to its own login: module {} connects as {} and can read the "
+						+ "other schemas. A fresh data folder gives each module its own login.", schema,
+						owner.getString(1), schema, SUPERUSER);
+				return SUPERUSER;
+			}
+		}
+		statement.execute("create schema if not exists " + schema + " authorization " + schema);
+		return schema;
 	}
 
 	String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + DATABASE;
+	}
+
+	/** The login of a schema's module (no password: the embedded server trusts local connections). */
+	String login(String schema) {
+		String login = this.logins.get(schema);
+		if (login == null) {
+			throw new IllegalArgumentException("No schema " + schema);
+		}
+		return login;
 	}
 
 	@Override

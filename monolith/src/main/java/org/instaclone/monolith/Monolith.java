@@ -119,14 +119,17 @@ final class Monolith implements AutoCloseable {
 		String password = settings.getProperty("instaclone.monolith.postgres.password", "");
 		if (url.isBlank()) {
 			this.database = LocalDatabase.start(data.resolve("postgres"),
-					settings.getProperty("instaclone.monolith.postgres.port", Integer.class, 15433));
+					settings.getProperty("instaclone.monolith.postgres.port", Integer.class, 15433),
+					Module.ALL.stream().map(Module::schema).toList());
 			url = this.database.jdbcUrl();
 		}
 		ServletContext servletContext = this.root.getServletContext();
 		for (Module module : Module.ALL) {
 			Map<String, Object> overrides = new HashMap<>();
 			overrides.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + module.schema());
-			overrides.put("spring.datasource.username", user);
+			// embedded: each module's own login, which owns its schema and nothing else
+			LocalDatabase local = this.database;
+			overrides.put("spring.datasource.username", (local != null) ? local.login(module.schema()) : user);
 			overrides.put("spring.datasource.password", password);
 			overrides.put("spring.flyway.schemas", module.schema());
 			// as the local runner sets for each service: two idle connections per pool, not ten

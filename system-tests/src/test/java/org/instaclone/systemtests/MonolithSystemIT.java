@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.instaclone.systemtests.LocalRunnerProcess.isListening;
 import static org.instaclone.systemtests.LocalRunnerProcess.sleep;
 
@@ -136,6 +139,32 @@ class MonolithSystemIT extends SystemScenario {
 				HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(liveness.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(51)
+	void eachModuleLogsInAsItsOwnRoleWhichCannotReadTheOtherModulesTables() throws Exception {
+		String url = "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/instaclone";
+		try (Connection upload = DriverManager.getConnection(url, "upload", "");
+				Statement statement = upload.createStatement()) {
+			try (ResultSet own = statement.executeQuery("select count(*) from upload.post")) {
+				assertThat(own.next()).isTrue();
+			}
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.executeQuery("select count(*) from follow.account"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).as(ex.getMessage()).isEqualTo("42501"));
+		}
+		try (Connection postgres = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = postgres.createStatement();
+				ResultSet owners = statement.executeQuery("select nspname, pg_get_userbyid(nspowner) from pg_namespace"
+						+ " where nspname in ('follow', 'upload', 'ads', 'integrations', 'metrics')")) {
+			int schemas = 0;
+			while (owners.next()) {
+				assertThat(owners.getString(2)).as("owner of schema %s", owners.getString(1)).isEqualTo(owners.getString(1));
+				schemas++;
+			}
+			assertThat(schemas).isEqualTo(5);
+		}
 	}
 
 	@Test
