@@ -17,13 +17,12 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) 
 	/** Which set of flags the service JVMs get ({@code --jvm=}). */
 	enum Jvm {
 
-		/** Fast start and a small footprint for a laptop: C1 only, a heap that starts at 32 MB. */
+		/** Fast start and a small footprint for a laptop: C1 only. */
 		DEFAULT,
 
 		/**
-		 * For measuring throughput and latency (load-tests/benchmark.sh): the full JIT (C2), and a fixed
-		 * heap of the same size as the default's maximum, so the numbers are of compiled code and no heap
-		 * resizing happens during a run.
+		 * For measuring throughput and latency (load-tests/benchmark.sh): the full JIT (C2) and room in
+		 * the code cache for its code, so the numbers are of compiled code; the same heaps as the default.
 		 */
 		BENCHMARK;
 
@@ -57,20 +56,45 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) 
 	}
 
 	/**
-	 * The flags of one profile. {@link Jvm#BENCHMARK} keeps the serial collector (on 2 shared cores a
-	 * parallel collector's threads compete with the request threads, and these heaps collect in a few ms)
-	 * but drops {@code TieredStopAtLevel=1}, so hot code reaches C2, gives the code cache room for C2's
-	 * code, and fixes the heap ({@code -Xms} = {@code -Xmx}).
+	 * The flags of one profile. Both have the serial collector (on 2 shared cores a parallel collector's
+	 * threads compete with the request threads, and these heaps collect in a few ms) and the same heap: an
+	 * explicit maximum, 32 MB at start, sized in between by the service's {@link Service.Heap}, so the
+	 * resident memory follows the live data rather than the maximum. {@link Jvm#BENCHMARK} drops
+	 * {@code TieredStopAtLevel=1}, so hot code reaches C2, and gives the code cache room for C2's code.
 	 */
 	static List<String> serviceOptions(Service service, Jvm jvm) {
-		String heap = service.heapMegabytes() + "m";
-		return switch (jvm) {
-			case DEFAULT -> List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms32m", "-Xmx" + heap,
-					"-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
-					"-XX:+ExitOnOutOfMemoryError");
-			case BENCHMARK -> List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms" + heap, "-Xmx" + heap,
-					"-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=128m", "-XX:MaxDirectMemorySize=64m",
-					"-XX:+ExitOnOutOfMemoryError");
+		return serviceOptions(service, jvm, Runtime.version());
+	}
+
+	/**
+	 * The flags of one profile on a JVM of the given version (the runner's own: the services run on its
+	 * {@code java}). From JDK 17.0.9 and 21.0.1 on, the JVM returns the C heap that glibc keeps after a
+	 * burst of native allocations (class loading, JIT compilation) every 10 s
+	 * ({@code TrimNativeHeapInterval}, experimental until 17.0.11/21.0.3, hence the unlock).
+	 */
+	static List<String> serviceOptions(Service service, Jvm jvm, Runtime.Version version) {
+		List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+		if (jvm == Jvm.DEFAULT) {
+			options.add("-XX:TieredStopAtLevel=1");
+		}
+		options.addAll(List.of("-Xss512k", "-Xms32m", "-Xmx" + service.heapMegabytes() + "m"));
+		options.addAll(service.heap().options());
+		if (trimsNativeHeap(version)) {
+			options.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000"));
+		}
+		options.addAll(List.of("-XX:MaxMetaspaceSize=192m",
+				"-XX:ReservedCodeCacheSize=" + ((jvm == Jvm.DEFAULT) ? "64m" : "128m"), "-XX:MaxDirectMemorySize=64m",
+				"-XX:+ExitOnOutOfMemoryError"));
+		return List.copyOf(options);
+	}
+
+	/** Whether a JVM of this version has {@code -XX:TrimNativeHeapInterval} (JDK-8293114: 22, 21.0.1, 17.0.9). */
+	static boolean trimsNativeHeap(Runtime.Version version) {
+		return switch (version.feature()) {
+			case 17 -> version.update() >= 9;
+			case 18, 19, 20 -> false;
+			case 21 -> version.update() >= 1;
+			default -> version.feature() > 21;
 		};
 	}
 

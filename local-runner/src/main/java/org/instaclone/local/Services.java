@@ -3,6 +3,8 @@ package org.instaclone.local;
 import java.util.List;
 import java.util.Optional;
 
+import org.instaclone.local.Service.Heap;
+
 /** The catalogue of what the local system runs, with the ports from docs/conventions.md. */
 final class Services {
 
@@ -13,12 +15,12 @@ final class Services {
 	static final int KAFKA_CONTROLLER_PORT = 19093;
 
 	static final List<Service> ALL = List.of(
-			new Service("gateway", 8080, null, 160),
-			new Service("follow-service", 8081, "follow", 160),
-			new Service("upload-service", 8082, "upload", 320),
-			new Service("ads-service", 8083, "ads", 160),
-			new Service("integrations-service", 8084, "integrations", 160),
-			new Service("metrics-service", 8085, "metrics", 160));
+			new Service("gateway", 8080, null, 160, Heap.COMPACT),
+			new Service("follow-service", 8081, "follow", 128, Heap.ELASTIC),
+			new Service("upload-service", 8082, "upload", 320, Heap.COMPACT),
+			new Service("ads-service", 8083, "ads", 160, Heap.COMPACT),
+			new Service("integrations-service", 8084, "integrations", 160, Heap.COMPACT),
+			new Service("metrics-service", 8085, "metrics", 160, Heap.COMPACT));
 
 	private Services() {
 	}

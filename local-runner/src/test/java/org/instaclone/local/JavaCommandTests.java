@@ -23,13 +23,41 @@ class JavaCommandTests {
 	}
 
 	@Test
-	void theBenchmarkProfileCompilesWithC2OnAFixedHeap() {
+	void theBenchmarkProfileCompilesWithC2OnTheSameHeap() {
 		List<String> command = new JavaCommand("/jdk/bin/java", Path.of("runner.jar"), JavaCommand.Jvm.BENCHMARK, List.of())
 			.service(UPLOAD, JAR, List.of("-XX:SharedArchiveFile=app.jsa"));
 
-		assertThat(command).contains("-XX:+UseSerialGC", "-Xms320m", "-Xmx320m", "-XX:SharedArchiveFile=app.jsa")
+		assertThat(command).contains("-XX:+UseSerialGC", "-Xms32m", "-Xmx320m", "-XX:SharedArchiveFile=app.jsa")
 			.noneMatch((flag) -> flag.startsWith("-XX:TieredStopAtLevel"))
 			.endsWith("-jar", JAR.toString());
+	}
+
+	@Test
+	void aCompactHeapHasASmallYoungGenerationAndFollowsTheLiveData() {
+		for (JavaCommand.Jvm jvm : JavaCommand.Jvm.values()) {
+			assertThat(JavaCommand.serviceOptions(UPLOAD, jvm)).contains("-Xmn24m", "-XX:MinHeapFreeRatio=15",
+					"-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps");
+		}
+	}
+
+	@Test
+	void followServiceKeepsTheJvmsOwnHeapSizingForItsArgon2Bursts() {
+		Service follow = Services.named("follow-service").orElseThrow();
+
+		assertThat(JavaCommand.serviceOptions(follow, JavaCommand.Jvm.BENCHMARK)).contains("-Xms32m", "-Xmx128m")
+			.noneMatch((flag) -> flag.startsWith("-Xmn") || flag.contains("HeapFreeRatio"));
+	}
+
+	@Test
+	void theNativeHeapIsTrimmedOnJvmsThatCanDoIt() {
+		assertThat(JavaCommand.serviceOptions(UPLOAD, JavaCommand.Jvm.DEFAULT, Runtime.Version.parse("17.0.15")))
+			.containsSubsequence("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000");
+		assertThat(JavaCommand.serviceOptions(UPLOAD, JavaCommand.Jvm.BENCHMARK, Runtime.Version.parse("25.0.3")))
+			.contains("-XX:TrimNativeHeapInterval=10000");
+		assertThat(JavaCommand.serviceOptions(UPLOAD, JavaCommand.Jvm.BENCHMARK, Runtime.Version.parse("17.0.8")))
+			.noneMatch((flag) -> flag.contains("TrimNativeHeap"));
+		assertThat(JavaCommand.trimsNativeHeap(Runtime.Version.parse("21.0.1"))).isTrue();
+		assertThat(JavaCommand.trimsNativeHeap(Runtime.Version.parse("20.0.2"))).isFalse();
 	}
 
 	@Test
