@@ -9,7 +9,10 @@
 # to 127.0.0.1; stops everything it started on exit.
 #
 # Usage, from the repository root:  upload-service/bench/feed.sh [rate=300] [seconds=30]
-# Env: WARMUP (seconds at the same rate before each target, default 30), TARGETS ("direct gateway"),
+# Env: WARMUP (seconds at the same rate before each target, default 30), TARGETS ("direct gateway"; each
+#      gateway target starts its own gateway JVM; "gateway=<jar>" runs another gateway jar, e.g. a copy of the
+#      one before a change: TARGETS="direct gateway=/tmp/before.jar gateway gateway=/tmp/before.jar gateway";
+#      "gateway=<jar>,<jvm option>,..." adds JVM options for that gateway only),
 #      JFR=1 (profiles of the service and the gateway in upload-service/target/*.jfr), GATEWAY_OPTS,
 #      SERVER_OPTS (extra JVM flags), SKIP_BUILD=1, VIEWERS ("light heavy viewers": which open-model runs),
 #      WRK_CONNECTIONS (e.g. 32: after the open-model runs, the highest throughput of each target with wrk,
@@ -26,7 +29,7 @@ JAVA=java
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
 	modules=upload-service
-	[[ " $TARGETS " == *" gateway "* ]] && modules=upload-service,gateway
+	[[ " $TARGETS " == *" gateway"* ]] && modules=upload-service,gateway
 	./mvnw -o -q -pl $modules -am install -DskipTests -Dinstaclone.cds.skip
 	./mvnw -o -q -pl upload-service test-compile dependency:build-classpath \
 		-Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
@@ -66,18 +69,28 @@ PG_PORT=$(grep -o 'BENCH POSTGRES jdbc:postgresql://[^/]*' $T/bench-feed-server.
 POSTMASTER=$(pgrep -f "bin/postgres .*-p $PG_PORT( |$)" | head -1)
 
 GW_PID=""
-if [[ " $TARGETS " == *" gateway "* ]]; then
+start_gateway() { # jar: the gateway on :18080 in front of the service
 	# one viewer sends hundreds of requests a second here: the per-user limit is raised, not switched
 	# off, so its cost stays in the measurement
 	INSTACLONE_GATEWAY_RATE_LIMIT_API=100000000 \
 	SERVER_PORT=18080 UPLOAD_SERVICE_URL=http://127.0.0.1:18082 FOLLOW_SERVICE_URL=http://127.0.0.1:1 ADS_SERVICE_URL=http://127.0.0.1:1 \
 		INTEGRATIONS_SERVICE_URL=http://127.0.0.1:1 METRICS_SERVICE_URL=http://127.0.0.1:1 \
 		INSTACLONE_SECURITY_JWKS_URI=$JWKS INSTACLONE_SECURITY_ISSUER=http://instaclone.test \
-		"$JAVA" -Xmx256m $(jfr feed-gateway) ${GATEWAY_OPTS:-} -jar gateway/target/gateway.jar > $T/bench-feed-gateway.log 2>&1 &
+		"$JAVA" -Xmx256m $(jfr feed-gateway) ${GATEWAY_OPTS:-} ${GATEWAY_EXTRA:-} -jar "$1" > $T/bench-feed-gateway.log 2>&1 &
 	GW_PID=$!
 	PIDS+=($GW_PID)
-	until curl -sf -o /dev/null http://127.0.0.1:18080/actuator/health/readiness; do sleep 1; done
-fi
+	until curl -sf -o /dev/null http://127.0.0.1:18080/actuator/health/readiness; do
+		kill -0 $GW_PID 2>/dev/null || { tail -30 $T/bench-feed-gateway.log; exit 1; }
+		sleep 1
+	done
+}
+stop_gateway() {
+	if [ -n "$GW_PID" ]; then
+		kill $GW_PID
+		wait $GW_PID 2>/dev/null || true
+		GW_PID=""
+	fi
+}
 
 open_load() { # base tokens seconds warm-up
 	"$JAVA" -cp "$CP" org.instaclone.testsupport.bench.OpenLoad "$1" "/api/feed?limit=20" "$RATE" "$3" "$2" "$4"
@@ -86,7 +99,20 @@ open_load() { # base tokens seconds warm-up
 echo "== machine: $(nproc) cores, $(uname -r), $("$JAVA" -version 2>&1 | head -1), $(uptime)"
 for target in $TARGETS; do
 	base=http://127.0.0.1:18082
-	[ "$target" = gateway ] && base=http://127.0.0.1:18080
+	if [[ $target == gateway* ]]; then
+		# "gateway" is this checkout's jar; "gateway=<jar>" another one (before/after runs, interleaved)
+		jar=gateway/target/gateway.jar
+		[[ $target == gateway=* ]] && jar=${target#gateway=}
+		# "gateway=<jar>,<jvm option>,...": extra JVM options for that gateway only
+		IFS=, read -ra words <<< "$jar"
+		jar=${words[0]}
+		GATEWAY_EXTRA="${words[*]:1}"
+		start_gateway "$jar"
+		base=http://127.0.0.1:18080
+		label=$target
+		target=gateway
+		[ "$label" != gateway ] && target="gateway (${label#gateway=})"
+	fi
 	echo "== $target: warm-up ${WARMUP} s at $RATE req/s (random viewers)"
 	open_load $base $T/bench-feed-viewers.txt "$WARMUP" 0 > /dev/null
 	for viewers in $VIEWERS; do
@@ -100,7 +126,7 @@ for target in $TARGETS; do
 		requests=$((RATE * (SECONDS_ + 10)))
 		awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) -v n=$requests -v t="$target" 'BEGIN {
 			printf "  CPU per request: service JVM %.2f ms, its PostgreSQL %.2f ms", s * 10 / n, p * 10 / n
-			if (t == "gateway") printf ", gateway %.2f ms", g * 10 / n
+			if (t ~ /^gateway/) printf ", gateway %.2f ms", g * 10 / n
 			printf "\n" }'
 	done
 	if [ -n "${WRK_CONNECTIONS:-}" ]; then
@@ -116,11 +142,13 @@ for target in $TARGETS; do
 		echo "  $out"
 		awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) -v n=$requests -v t="$target" 'BEGIN {
 			printf "  CPU per request: service JVM %.2f ms, its PostgreSQL %.2f ms", s * 10 / n, p * 10 / n
-			if (t == "gateway") printf ", gateway %.2f ms", g * 10 / n
+			if (t ~ /^gateway/) printf ", gateway %.2f ms", g * 10 / n
 			printf "\n" }'
 	fi
-	[ "${FRESHNESS:-1}" = 0 ] && continue
-	echo "== $target: freshness, 5 posts each by an author with 4,999 followers and by a celebrity (FreshnessCheck)"
-	(cd upload-service && "$JAVA" -cp "$(echo "$CP" | sed "s#$T/#target/#g")" org.instaclone.upload.bench.FreshnessCheck $base 5 50)
+	if [ "${FRESHNESS:-1}" != 0 ]; then
+		echo "== $target: freshness, 5 posts each by an author with 4,999 followers and by a celebrity (FreshnessCheck)"
+		(cd upload-service && "$JAVA" -cp "$(echo "$CP" | sed "s#$T/#target/#g")" org.instaclone.upload.bench.FreshnessCheck $base 5 50)
+	fi
+	stop_gateway
 done
 echo "== done: $(uptime | sed 's/.*load/load/')"
