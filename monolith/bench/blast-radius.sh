@@ -244,7 +244,7 @@ run_step() (
 				local detail="exit code $code"
 				grep -q "OutOfMemoryError" "$step/monolith-$mono_life.log" && detail="OutOfMemoryError, $detail"
 				echo "$(now_ms) died monolith $detail" >> "$step/events.txt"
-				[ -n "$(postgres_orphan)" ] && echo "$(now_ms) note postgres outlived-the-JVM:-stopped-before-the-restart" >> "$step/events.txt"
+				[ -n "$(postgres_orphan)" ] && echo "$(now_ms) note postgres outlived the JVM (stopped by the harness before the restart)" >> "$step/events.txt"
 				echo "   the monolith died ($detail); restarting it"
 				stop_orphan
 				mono_life=$((mono_life + 1))

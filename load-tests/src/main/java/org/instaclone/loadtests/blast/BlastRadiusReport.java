@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Writes {@code blast-radius.md}, the markdown fragment of issue 11's blast radius, from the raw data
  * monolith/bench/blast-radius.sh leaves per step in {@code <results>/blast-radius/<shape>-<fault>/}:
  * {@code step.properties} (shape, fault, what was injected, load averages, date), {@code window.properties}
- * and {@code requests.csv} ({@link BlastLoad}), and {@code events.txt} (lines {@code <epoch ms> died|ready
+ * and {@code requests.csv} ({@link BlastLoad}), and {@code events.txt} (lines {@code <epoch ms> died|ready|note
  * <process> [detail]}, written by the script's watcher). One table per fault, a row per shape, a column
  * per user action, then the processes. Steps not run are left out.
  *
@@ -105,9 +105,9 @@ public final class BlastRadiusReport {
 			}
 			md.append(' ').append(processes(step)).append(" |\n");
 		}
-		md.append("\nRuns (date, load average 1/5/15 min at the start and the end of each step, each run under the ")
+		md.append("\nRuns in the order they ran (date, load average 1/5/15 min at the start and the end of each step, each run under the ")
 			.append("shared CPU lock, so with no other build or benchmark running):\n\n");
-		for (Step step : steps) {
+		for (Step step : steps.stream().sorted(Comparator.comparing(Step::date)).toList()) {
 			md.append("- ").append(step.shape()).append(" / ").append(step.fault()).append(": ").append(step.date())
 				.append(", load ").append(step.loadBefore()).append(" → ").append(step.loadAfter());
 			if (!step.java().isBlank()) {
@@ -198,6 +198,7 @@ public final class BlastRadiusReport {
 					parts.add(died == null ? event.process() + " ready at " + String.format(Locale.ROOT, "%.1f s", at)
 							: "back " + seconds(event.epochMs() - died) + " later");
 				}
+				case "note" -> parts.add(event.process() + " " + event.detail());
 				default -> parts.add(event.process() + " " + event.kind() + " " + event.detail());
 			}
 		}

@@ -51,9 +51,11 @@ class BlastRadiusReportTests {
 		BlastRadiusReport.Step step = step("microservices", "memory", List.of(),
 				List.of(new BlastRadiusReport.Event(start + 5_000, "died", "ads-service", "OutOfMemoryError"),
 						new BlastRadiusReport.Event(start + 13_000, "ready", "ads-service", ""),
-						new BlastRadiusReport.Event(start + 20_000, "died", "ads-service", "")));
+						new BlastRadiusReport.Event(start + 20_000, "died", "ads-service", ""),
+						new BlastRadiusReport.Event(start + 20_001, "note", "postgres", "outlived the JVM")));
 		assertThat(BlastRadiusReport.processes(step)).isEqualTo(
-				"ads-service died at 5.0 s (OutOfMemoryError); back 8.0 s later; ads-service died at 20.0 s; ads-service not back by the end");
+				"ads-service died at 5.0 s (OutOfMemoryError); back 8.0 s later; ads-service died at 20.0 s; postgres outlived the JVM; "
+						+ "ads-service not back by the end");
 		assertThat(BlastRadiusReport.processes(step("monolith", "none", List.of(), List.of()))).isEqualTo("all up");
 	}
 
