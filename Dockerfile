@@ -46,9 +46,11 @@ COPY --chmod=0755 deploy/docker/healthcheck /usr/local/bin/healthcheck
 # JVM sized from the container's memory limit (cgroup aware): heap = 70 % of the limit, the rest is
 # for metaspace, code cache, thread stacks and direct buffers. Serial GC: heaps stay well under 1 GB
 # and pods get 1-2 CPUs, where it is also what the JVM would pick by itself; fixing it keeps the AOT
-# cache (recorded below with these flags) valid. Replace the whole variable to tune.
+# cache (recorded below with these flags) valid. TrimNativeHeapInterval: every 10 s the JVM returns the C
+# heap glibc keeps after start-up's class loading and JIT work (20-45 MiB of idle RSS per service on the
+# local run, docs/performance.md "Memory per service"). Replace the whole variable to tune.
 ENV SERVER_PORT=8080 \
-    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k"
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Xss512k"
 
 # AOT cache (JDK 25, JEP 483/514): a training run records the classes the service loads and links
 # while its Spring context starts, so every later start maps them instead of loading, verifying and
