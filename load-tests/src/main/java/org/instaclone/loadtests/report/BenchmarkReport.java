@@ -70,13 +70,18 @@ public final class BenchmarkReport {
 
 	/** The markdown with the section between the markers replaced (or appended). */
 	static String replaceSection(String markdown, String section) {
-		int begin = markdown.indexOf(BEGIN);
-		int end = markdown.indexOf(END);
-		String block = BEGIN + "\n" + section.strip() + "\n" + END;
+		return replaceBetween(markdown, BEGIN, END, section);
+	}
+
+	/** The markdown with what is between two markers replaced (or the markers and section appended). */
+	static String replaceBetween(String markdown, String beginMarker, String endMarker, String section) {
+		int begin = markdown.indexOf(beginMarker);
+		int end = markdown.indexOf(endMarker);
+		String block = beginMarker + "\n" + section.strip() + "\n" + endMarker;
 		if (begin < 0 || end < begin) {
 			return markdown.stripTrailing() + "\n\n" + block + "\n";
 		}
-		return markdown.substring(0, begin) + block + markdown.substring(end + END.length());
+		return markdown.substring(0, begin) + block + markdown.substring(end + endMarker.length());
 	}
 
 	/** One load run: its settings, Gatling's figures and the processes' CPU and memory. */
@@ -351,7 +356,7 @@ public final class BenchmarkReport {
 		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
 	}
 
-	private static long number(String value) {
+	static long number(String value) {
 		try {
 			return Long.parseLong(value.trim());
 		}
