@@ -2,6 +2,7 @@ package org.instaclone.monolith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ final class LocalDatabase implements AutoCloseable {
 
 	/** Starts PostgreSQL and makes sure the database, and each schema with its own login, exist. */
 	static LocalDatabase start(Path dataDirectory, int port, List<String> schemas) throws IOException {
+		stopLeftOver(dataDirectory);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
@@ -80,6 +86,43 @@ final class LocalDatabase implements AutoCloseable {
 			throw new IllegalStateException("Could not prepare the schemas " + schemas + ": " + ex.getMessage(), ex);
 		}
 		return new LocalDatabase(postgres, logins);
+	}
+
+	/**
+	 * Stops a PostgreSQL left running on this data folder by a monolith that did not shut down (killed,
+	 * or exited on OutOfMemoryError, where no shutdown hook runs): it would hold the folder, and this
+	 * start would fail. Its {@code postmaster.pid} names it; SIGTERM asks for a smart shutdown, which
+	 * is quick since its clients died with the old JVM. A stale file (no such process) is left for
+	 * PostgreSQL, which ignores it.
+	 */
+	static void stopLeftOver(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+			return;
+		}
+		Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+			.filter((process) -> process.info().command().map((command) -> command.endsWith("postgres")).orElse(false));
+		if (postmaster.isEmpty()) {
+			return;
+		}
+		log.warn("PostgreSQL (pid {}) is still running on {} from a monolith that did not shut down; stopping it",
+				postmaster.get().pid(), dataDirectory);
+		postmaster.get().destroy();
+		try {
+			postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while stopping the old PostgreSQL", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("The old PostgreSQL (pid " + postmaster.get().pid() + ") on " + dataDirectory
+					+ " did not stop within 60 s; stop it and start again", ex);
+		}
 	}
 
 	/**

@@ -50,6 +50,8 @@ class MonolithSystemIT extends SystemScenario {
 
 	private @Nullable Path output;
 
+	private @Nullable Path dataDir;
+
 	@BeforeAll
 	void startTheMonolith() throws Exception {
 		assertThat(this.home.resolve("monolith/target/monolith.jar"))
@@ -59,9 +61,15 @@ class MonolithSystemIT extends SystemScenario {
 			assertThat(isListening(port)).as("port %d must be free before the system test starts", port).isFalse();
 		}
 		String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-		Path dataDir = this.home.resolve("system-tests/target/monolith-run-" + run);
-		Files.createDirectories(dataDir);
-		Path output = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+		this.dataDir = this.home.resolve("system-tests/target/monolith-run-" + run);
+		Files.createDirectories(this.dataDir);
+		start(this.dataDir.resolveSibling(this.dataDir.getFileName() + ".out"));
+	}
+
+	/** Starts the monolith on {@link #dataDir} and waits for its ready line in {@code output}. */
+	private void start(Path output) throws Exception {
+		Path dataDir = this.dataDir;
+		assertThat(dataDir).isNotNull();
 		this.output = output;
 		String java = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", "monolith/target/monolith.jar")
@@ -165,6 +173,26 @@ class MonolithSystemIT extends SystemScenario {
 			}
 			assertThat(schemas).isEqualTo(5);
 		}
+	}
+
+	@Test
+	@Order(60)
+	void aMonolithKilledWithoutShuttingDownStartsAgainOnItsData() throws Exception {
+		Process killed = this.monolith;
+		assertThat(killed).isNotNull();
+		killed.destroyForcibly(); // SIGKILL, as the kernel's OOM killer would: no shutdown hook runs
+		assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(isListening(POSTGRES_PORT)).as("the embedded PostgreSQL outlives a killed monolith").isTrue();
+
+		Path dataDir = this.dataDir;
+		assertThat(dataDir).isNotNull();
+		start(dataDir.resolveSibling(dataDir.getFileName() + "-restarted.out"));
+
+		assertThat(output()).contains("is still running on");
+		HttpResponse<String> readiness = this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
 	}
 
 	@Test
