@@ -42,7 +42,7 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 			  --replicas=A=N   run N instances (2 or 3) of service A on its port + 100, + 200; the gateway
 			                   balances over the ready ones (e.g. --replicas=upload-service=2,ads-service=2)
 			  --jvm=PROFILE    the services' JVM flags: default (C1 only, small heaps: quick start) or
-			                   benchmark (C2, fixed heaps: for load tests); INSTACLONE_JVM_OPTIONS, if
+			                   benchmark (C2, for load tests); INSTACLONE_JVM_OPTIONS, if
 			                   set, is appended to either (e.g. INSTACLONE_JVM_OPTIONS=-XX:+UseParallelGC)
 			  --help           print this text
 
