@@ -13,7 +13,7 @@
 #       LOCK=/tmp/instaclone-cpu.lock      if set, each step runs under `flock $LOCK` (30 s pause between
 #                                          steps); unset (the default) when the caller holds the lock
 #       MONOLITH_JAVA_OPTS                 the monolith's JVM flags (default below: the runner's service
-#                                          flags with the five services' heaps summed, 960 MB)
+#                                          flags with the five services' heaps summed, 928 MB)
 #   writes $RESULTS/blast-radius.md        the markdown fragment: one table per fault, a row per shape,
 #                                          a column per user action (made from whatever steps exist)
 #          $RESULTS/blast-radius/<shape>-<fault>/   raw data per step: requests.csv (every request),
@@ -38,7 +38,7 @@ RESULTS=${RESULTS:-monolith/target/compare}
 SHAPES=${SHAPES:-"microservices monolith"}
 FAULTS=${FAULTS:-"throwing slowed memory threads"}
 SECONDS_PER_STEP=${BLAST_SECONDS:-60}
-MONOLITH_JAVA_OPTS=${MONOLITH_JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx960m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}
+MONOLITH_JAVA_OPTS=${MONOLITH_JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx928m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}
 ONLY=""
 REPORT_ONLY=0
 for arg in "$@"; do
@@ -70,7 +70,7 @@ fault_text() { # what the report says was injected
 		none) echo "" ;;
 		throwing) echo "every placement answered 503 \`injected-fault\` (\`INSTACLONE_FAULT_INJECTION_ERROR_FRACTION=1.0\`)" ;;
 		slowed) echo "every placement held 800 ms before it is handled (\`INSTACLONE_FAULT_INJECTION_LATENCY=800ms\`)" ;;
-		memory) echo "every placement leaves 2 MB of heap behind (\`INSTACLONE_FAULT_INJECTION_MEMORY_LEAK=2MB\`); heaps: ads-service 160 MB, the monolith 960 MB, both \`-XX:+ExitOnOutOfMemoryError\`" ;;
+		memory) echo "every placement leaves 2 MB of heap behind (\`INSTACLONE_FAULT_INJECTION_MEMORY_LEAK=2MB\`); heaps: ads-service 160 MB, the monolith 928 MB, both \`-XX:+ExitOnOutOfMemoryError\`" ;;
 		threads) echo "every placement holds its request thread 30 s, then 503 (\`INSTACLONE_FAULT_INJECTION_HANG=30s\`), like a call to a hung dependency; Tomcat's 200 platform threads (JDK 17) per process" ;;
 	esac
 }

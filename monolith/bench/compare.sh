@@ -22,7 +22,8 @@
 #      invocations, e.g. each under the CPU lock), SHAPES="microservices monolith" (startup, workload, faults),
 #      WARMUP=60, DURATION=60, RUNS=3, SEEDED (the microservices' snapshot, as load-tests/benchmark.sh:
 #      load-tests/target/seeded/reed98-pl$POWER_LAW_USERS-p$POSTS_PER_USER-ph$PHOTOS-c$CAMPAIGNS),
-#      MONOLITH_JVM (the monolith's flags, see below), JAVA (default: java), SKIP_BUILD=1, and for the faults step
+#      MONOLITH_JVM (the monolith's flags, see below), RUNNER_FLAGS (the local runner's, default
+#      "--jvm=benchmark --heap=fixed"), JAVA (default: java), SKIP_BUILD=1, and for the faults step
 #      FAULTS, LOCK and BLAST_ARGS (e.g. --only=monolith:threads, or --report-only when its steps ran on their
 #      own into the same RESULTS), passed on to blast-radius.sh
 set -euo pipefail
@@ -34,7 +35,7 @@ for arg in "$@"; do
 	case "$arg" in
 		--only=*) ONLY=${arg#--only=} ;;
 		--rates=*) RATES=${arg#--rates=} ;;
-		-h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,28p' "$0"; exit 0 ;;
 		*) echo "unknown argument $arg (see --help)" >&2; exit 2 ;;
 	esac
 done
@@ -53,10 +54,13 @@ export POWER_LAW_USERS=${POWER_LAW_USERS:-1000} POSTS_PER_USER=${POSTS_PER_USER:
 export CAMPAIGNS=${CAMPAIGNS:-10}
 SEEDED=${SEEDED:-$ROOT/load-tests/target/seeded/reed98-pl$POWER_LAW_USERS-p$POSTS_PER_USER-ph$PHOTOS-c$CAMPAIGNS}
 MONOLITH_SEEDED=$ROOT/monolith/target/seeded/$(basename "$SEEDED")
-# The monolith's JVM: the local runner's --jvm=benchmark flags (serial GC, C2, fixed heap), with the heap the
-# five services get together there (4 x 160 MB + upload-service's 320 MB), so neither shape gets more heap;
-# Metaspace and the code cache uncapped (one JVM holds all five services' classes and compiled code).
-MONOLITH_JVM=${MONOLITH_JVM:--XX:+UseSerialGC -Xss512k -Xms960m -Xmx960m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
+# The same heap policy for both shapes: fixed heaps (-Xms = -Xmx). The microservices run the local runner's
+# --jvm=benchmark --heap=fixed (serial GC, C2, each service's maximum from the start); the monolith the same
+# flags with the heap the five services get together there (follow-service 128 MB + upload-service 320 MB +
+# 3 x 160 MB = 928 MB), so neither shape gets more heap; Metaspace and the code cache uncapped (one JVM holds
+# all five services' classes and compiled code).
+RUNNER_FLAGS=${RUNNER_FLAGS:---jvm=benchmark --heap=fixed}
+MONOLITH_JVM=${MONOLITH_JVM:--XX:+UseSerialGC -Xss512k -Xms928m -Xmx928m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError}
 MONOLITH_PORT=8090
 MONOLITH_PG_PORT=15443
 PSQL=/usr/lib/postgresql/15/bin/psql
@@ -126,7 +130,8 @@ start_runner() { # data-folder; READY = the seconds from the fork to "Instaclone
 	local t0 t1 out=$RUNNER_DATA/runner.out
 	: > "$out"
 	t0=$(date +%s.%N)
-	"$JAVA" -jar local-runner/target/local-runner.jar --data-dir="$RUNNER_DATA" --jvm=benchmark >> "$out" 2>&1 &
+	# shellcheck disable=SC2086
+	"$JAVA" -jar local-runner/target/local-runner.jar --data-dir="$RUNNER_DATA" $RUNNER_FLAGS >> "$out" 2>&1 &
 	RUNNER=$!
 	until grep -q "Instaclone is ready" "$out"; do
 		kill -0 "$RUNNER" 2>/dev/null || { tail -30 "$out" >&2; echo "the runner stopped" >&2; return 1; }
@@ -263,6 +268,7 @@ if step startup; then
 	}
 	echo "java=$("$JAVA" -version 2>&1 | head -1)" > "$RESULTS/startup.properties"
 	echo "monolithJvm=$MONOLITH_JVM" >> "$RESULTS/startup.properties"
+	echo "runnerFlags=$RUNNER_FLAGS" >> "$RESULTS/startup.properties"
 	echo "loadBefore=$(loadavg)" >> "$RESULTS/startup.properties"
 	if shape monolith; then
 		work=$(mktemp -d "$ROOT/monolith/target/startup-XXXX")
@@ -373,7 +379,7 @@ microservices_run() { # rate
 	cp -a "$SEEDED/postgres" "$SEEDED/kafka" "$SEEDED/keys" "$SEEDED/media" "$SEEDED/secrets" "$SEEDED/users.csv" "$data/"
 	[ -d "$SEEDED/jwks" ] && cp -a "$SEEDED/jwks" "$data/"
 	rm -rf "$dir"
-	DATA_DIR=$data SKIP_SEED=1 SKIP_BUILD=1 RUNNER_OPTS="--jvm=benchmark" RUNNER_JAVA="$JAVA" RESULT_DIR=$dir \
+	DATA_DIR=$data SKIP_SEED=1 SKIP_BUILD=1 RUNNER_OPTS="$RUNNER_FLAGS" RUNNER_JAVA="$JAVA" RESULT_DIR=$dir \
 		load-tests/run.sh instagram "$rate" "$DURATION" > "$data/run.out" 2>&1 || true
 	grep -E '^==|^\| (GET|POST|PUT|Insta|whole)' "$data/run.out" || true
 	# run.sh's start-up on the seeded data, recorded beside the startup step's (RSS not read there)
@@ -421,6 +427,7 @@ if step report; then
 		echo "commit=$(commit)"
 		echo "date=$(date -u +%FT%TZ)"
 		echo "monolithJvm=$MONOLITH_JVM"
+		echo "runnerFlags=$RUNNER_FLAGS"
 	} > "$RESULTS/machine.properties"
 	java -cp "$(CP)" org.instaclone.loadtests.report.CompareReport write "$RESULTS" docs/monolith-vs-microservices.md
 fi

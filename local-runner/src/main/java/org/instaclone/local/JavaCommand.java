@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the command lines of the child JVMs, with the same {@code java} binary that runs the runner.
  */
-record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) {
+record JavaCommand(String java, Path runnerJar, Jvm jvm, Heaps heaps, List<String> appended) {
 
 	/** The environment variable whose flags (split on white space) are appended to every service JVM's. */
 	static final String OPTIONS_VARIABLE = "INSTACLONE_JVM_OPTIONS";
@@ -37,13 +37,48 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) 
 
 	}
 
+	/** How the service JVMs' heaps are sized below their maximum ({@code --heap=}). */
+	enum Heaps {
+
+		/** Each service's own {@link Service.Heap}: 32 MB at start, grown and given back with the live data. */
+		SIZED,
+
+		/**
+		 * The whole maximum from the start ({@code -Xms} = {@code -Xmx}) and the JVM's own generation sizes: to
+		 * compare with a JVM that has a fixed heap (the monolith twin, monolith/bench/compare.sh) and with the
+		 * benchmark runs measured before the heaps were sized (docs/performance.md).
+		 */
+		FIXED,
+
+		/**
+		 * 32 MB at start and the JVM's own sizing for every service ({@link Service.Heap#ELASTIC}, no fixed young
+		 * generation): the other side of an A/B against the compact shape.
+		 */
+		ELASTIC;
+
+		static Heaps named(String name) {
+			for (Heaps heaps : values()) {
+				if (heaps.name().equalsIgnoreCase(name)) {
+					return heaps;
+				}
+			}
+			throw new IllegalArgumentException("--heap takes sized, fixed or elastic, got '" + name + "'");
+		}
+
+	}
+
 	JavaCommand {
 		appended = List.copyOf(appended);
 	}
 
 	/** The default flags and nothing appended. */
 	JavaCommand(String java, Path runnerJar) {
-		this(java, runnerJar, Jvm.DEFAULT, List.of());
+		this(java, runnerJar, Jvm.DEFAULT, Heaps.SIZED, List.of());
+	}
+
+	/** A profile's flags with each service's own heap sizing. */
+	JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) {
+		this(java, runnerJar, jvm, Heaps.SIZED, appended);
 	}
 
 	/**
@@ -63,22 +98,30 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) 
 	 * {@code TieredStopAtLevel=1}, so hot code reaches C2, and gives the code cache room for C2's code.
 	 */
 	static List<String> serviceOptions(Service service, Jvm jvm) {
-		return serviceOptions(service, jvm, Runtime.version());
+		return serviceOptions(service, jvm, Heaps.SIZED, Runtime.version());
+	}
+
+	static List<String> serviceOptions(Service service, Jvm jvm, Runtime.Version version) {
+		return serviceOptions(service, jvm, Heaps.SIZED, version);
 	}
 
 	/**
 	 * The flags of one profile on a JVM of the given version (the runner's own: the services run on its
 	 * {@code java}). From JDK 17.0.9 and 21.0.1 on, the JVM returns the C heap that glibc keeps after a
 	 * burst of native allocations (class loading, JIT compilation) every 10 s
-	 * ({@code TrimNativeHeapInterval}, experimental until 17.0.11/21.0.3, hence the unlock).
+	 * ({@code TrimNativeHeapInterval}, experimental until 17.0.11/21.0.3, hence the unlock). {@code heaps}
+	 * other than {@link Heaps#SIZED} replace the service's own heap sizing, for measuring.
 	 */
-	static List<String> serviceOptions(Service service, Jvm jvm, Runtime.Version version) {
+	static List<String> serviceOptions(Service service, Jvm jvm, Heaps heaps, Runtime.Version version) {
 		List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
 		if (jvm == Jvm.DEFAULT) {
 			options.add("-XX:TieredStopAtLevel=1");
 		}
-		options.addAll(List.of("-Xss512k", "-Xms32m", "-Xmx" + service.heapMegabytes() + "m"));
-		options.addAll(service.heap().options());
+		String maximum = service.heapMegabytes() + "m";
+		options.addAll(List.of("-Xss512k", "-Xms" + ((heaps == Heaps.FIXED) ? maximum : "32m"), "-Xmx" + maximum));
+		if (heaps == Heaps.SIZED) {
+			options.addAll(service.heap().options());
+		}
 		if (trimsNativeHeap(version)) {
 			options.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000"));
 		}
@@ -108,19 +151,19 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, List<String> appended) 
 
 	/** The runner's own {@code java} (so {@code <jdk>/bin/java -jar local-runner.jar} runs every JVM on that JDK). */
 	static JavaCommand current(Path runnerJar) {
-		return current(runnerJar, Jvm.DEFAULT, List.of());
+		return current(runnerJar, Jvm.DEFAULT, Heaps.SIZED, List.of());
 	}
 
-	static JavaCommand current(Path runnerJar, Jvm jvm, List<String> appended) {
+	static JavaCommand current(Path runnerJar, Jvm jvm, Heaps heaps, List<String> appended) {
 		String java = ProcessHandle.current().info().command().orElse(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		return new JavaCommand(java, runnerJar, jvm, appended);
+		return new JavaCommand(java, runnerJar, jvm, heaps, appended);
 	}
 
 	List<String> service(Service service, Path jar, List<String> extraOptions) {
 		List<String> command = new ArrayList<>();
 		command.add(this.java);
-		command.addAll(serviceOptions(service, this.jvm));
+		command.addAll(serviceOptions(service, this.jvm, this.heaps, Runtime.version()));
 		command.addAll(this.appended);
 		command.addAll(extraOptions);
 		command.add("-jar");

@@ -197,7 +197,7 @@ public final class LocalRunner {
 			Thread hook = new Thread(this::stopAll, "instaclone-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				this.javaCommand = JavaCommand.current(runnerJar, this.options.jvm(),
+				this.javaCommand = JavaCommand.current(runnerJar, this.options.jvm(), this.options.heaps(),
 						JavaCommand.appendedOptions(System.getenv(JavaCommand.OPTIONS_VARIABLE)));
 				this.jars.putAll(jars);
 				startAll();
@@ -233,7 +233,8 @@ public final class LocalRunner {
 		this.secrets = Secrets.load(this.layout.secrets());
 		this.out.println("Starting Instaclone from " + this.options.home() + " (data in " + this.layout.root() + ")");
 		this.out.println("  service JVMs: " + java().java() + " (Java " + Runtime.version() + "), --jvm="
-				+ this.options.jvm().name().toLowerCase(java.util.Locale.ROOT)
+				+ this.options.jvm().name().toLowerCase(java.util.Locale.ROOT) + ", --heap="
+				+ this.options.heaps().name().toLowerCase(java.util.Locale.ROOT)
 				+ (java().appended().isEmpty() ? "" : ", " + JavaCommand.OPTIONS_VARIABLE + " " + java().appended()));
 		// PostgreSQL (initdb on first start) comes up while Kafka is formatted and started
 		CompletableFuture<LocalPostgres> postgresStarted = CompletableFuture.supplyAsync(() -> {

@@ -16,12 +16,13 @@ import java.util.Set;
  * @param only the services to start; empty means all of them (PostgreSQL and Kafka always start)
  * @param replicas instances per service where more than one is wanted (the rest run one)
  * @param jvm the service JVMs' flags ({@code --jvm=default|benchmark})
+ * @param heaps how their heaps are sized ({@code --heap=sized|fixed|elastic})
  * @param help whether to print the usage and exit
  * @param command a control command for a runner that is already running ({@code restart upload-service}),
  * empty to start the system
  */
 record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> replicas, JavaCommand.Jvm jvm,
-		boolean help, List<String> command) {
+		JavaCommand.Heaps heaps, boolean help, List<String> command) {
 
 	/** Replicas get the service's port plus 100 per replica (8082, 8182, 8282): at most three. */
 	static final int MAX_REPLICAS = 3;
@@ -44,6 +45,9 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 			  --jvm=PROFILE    the services' JVM flags: default (C1 only, small heaps: quick start) or
 			                   benchmark (C2, for load tests); INSTACLONE_JVM_OPTIONS, if
 			                   set, is appended to either (e.g. INSTACLONE_JVM_OPTIONS=-XX:+UseParallelGC)
+			  --heap=SIZING    how the services' heaps are sized below their maximum: sized (default: 32 MB
+			                   at start, following the live data), fixed (-Xms = -Xmx, to compare with a
+			                   fixed-heap JVM) or elastic (the JVM's own sizing for all; for A/B runs)
 			  --help           print this text
 
 			Commands, sent to the runner that is running with the same --data-dir (from another terminal):
@@ -64,6 +68,7 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 		Map<String, Integer> replicas = new LinkedHashMap<>();
 		List<String> command = new ArrayList<>();
 		JavaCommand.Jvm jvm = JavaCommand.Jvm.DEFAULT;
+		JavaCommand.Heaps heaps = JavaCommand.Heaps.SIZED;
 		boolean help = false;
 		for (String arg : args) {
 			if (!command.isEmpty() || !arg.startsWith("-")) {
@@ -80,6 +85,9 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 			}
 			else if (arg.startsWith("--jvm=")) {
 				jvm = JavaCommand.Jvm.named(value(arg));
+			}
+			else if (arg.startsWith("--heap=")) {
+				heaps = JavaCommand.Heaps.named(value(arg));
 			}
 			else if (arg.startsWith("--only=")) {
 				List<String> unknown = new ArrayList<>();
@@ -133,7 +141,7 @@ record Options(Path home, Path dataDir, Set<String> only, Map<String, Integer> r
 		}
 		home = home.toAbsolutePath().normalize();
 		Path data = home.resolve(dataDir == null ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath().normalize();
-		return new Options(home, data, Set.copyOf(only), Map.copyOf(replicas), jvm, help,
+		return new Options(home, data, Set.copyOf(only), Map.copyOf(replicas), jvm, heaps, help,
 				List.copyOf(command));
 	}
 

@@ -49,6 +49,25 @@ class JavaCommandTests {
 	}
 
 	@Test
+	void aFixedHeapStartsAtItsMaximumWithTheJvmsOwnGenerations() {
+		List<String> command = new JavaCommand("/jdk/bin/java", Path.of("runner.jar"), JavaCommand.Jvm.BENCHMARK,
+				JavaCommand.Heaps.FIXED, List.of())
+			.service(UPLOAD, JAR, List.of());
+
+		assertThat(command).contains("-Xms320m", "-Xmx320m")
+			.noneMatch((flag) -> flag.equals("-Xms32m") || flag.startsWith("-Xmn") || flag.contains("ShrinkHeapInSteps"));
+	}
+
+	@Test
+	void elasticHeapsDropTheCompactShapeButStillStartSmall() {
+		List<String> options = JavaCommand.serviceOptions(UPLOAD, JavaCommand.Jvm.BENCHMARK, JavaCommand.Heaps.ELASTIC,
+				Runtime.version());
+
+		assertThat(options).contains("-Xms32m", "-Xmx320m")
+			.noneMatch((flag) -> flag.startsWith("-Xmn") || flag.contains("ShrinkHeapInSteps"));
+	}
+
+	@Test
 	void theNativeHeapIsTrimmedOnJvmsThatCanDoIt() {
 		assertThat(JavaCommand.serviceOptions(UPLOAD, JavaCommand.Jvm.DEFAULT, Runtime.Version.parse("17.0.15")))
 			.containsSubsequence("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000");

@@ -116,4 +116,13 @@ class OptionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--jvm=fast"), CWD))
 			.withMessageContaining("default or benchmark");
 	}
+
+	@Test
+	void heapsAreSizedPerServiceUnlessAnotherSizingIsAsked() {
+		assertThat(Options.parse(List.of(), CWD).heaps()).isEqualTo(JavaCommand.Heaps.SIZED);
+		assertThat(Options.parse(List.of("--heap=fixed"), CWD).heaps()).isEqualTo(JavaCommand.Heaps.FIXED);
+		assertThat(Options.parse(List.of("--heap=Elastic"), CWD).heaps()).isEqualTo(JavaCommand.Heaps.ELASTIC);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--heap=big"), CWD))
+			.withMessageContaining("sized, fixed or elastic");
+	}
 }
