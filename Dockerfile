@@ -47,7 +47,7 @@ COPY --chmod=0755 deploy/docker/healthcheck /usr/local/bin/healthcheck
 # for metaspace, code cache, thread stacks and direct buffers. Serial GC: heaps stay well under 1 GB
 # and pods get 1-2 CPUs, where it is also what the JVM would pick by itself; fixing it keeps the AOT
 # cache (recorded below with these flags) valid. TrimNativeHeapInterval: every 10 s the JVM returns the C
-# heap glibc keeps after start-up's class loading and JIT work (20-45 MiB of idle RSS per service on the
+# heap glibc keeps after start-up's class loading and JIT work (25-42 MiB of idle RSS per service on the
 # local run, docs/performance.md "Memory per service"). Replace the whole variable to tune.
 ENV SERVER_PORT=8080 \
     JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Xss512k"
