@@ -86,9 +86,10 @@ stop_monolith() {
 	kill -0 "$MONOLITH" 2>/dev/null && kill -KILL "$MONOLITH"
 	wait "$MONOLITH" 2>/dev/null || true
 	MONOLITH=""
+	# (a PostgreSQL this script started itself, the startup step's postgres-running case, is stopped by pg_stop)
 	local left
 	left=$(pgrep -f -- "$MONOLITH_DATA/postgres" || true)
-	[ -z "$left" ] || echo "WARNING: PostgreSQL of $MONOLITH_DATA still running: $left"
+	[ -z "$left" ] || [ "$DST_PG" = "$MONOLITH_DATA/postgres" ] || echo "WARNING: PostgreSQL of $MONOLITH_DATA still running: $left"
 }
 # starts the monolith on a data folder and waits for its ready line; READY = the seconds from the fork
 READY=""

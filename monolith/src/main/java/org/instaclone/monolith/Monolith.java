@@ -57,6 +57,8 @@ final class Monolith implements AutoCloseable {
 
 	private final ModulesHealth health;
 
+	private final ModulesMetrics metrics;
+
 	private final InProcessEvents events = new InProcessEvents(Duration.ofMillis(500));
 
 	private final List<ConfigurableApplicationContext> modules = new ArrayList<>();
@@ -67,6 +69,7 @@ final class Monolith implements AutoCloseable {
 		this.root = root;
 		this.router = root.getBean(ModuleRouter.class);
 		this.health = root.getBean(ModulesHealth.class);
+		this.metrics = root.getBean(ModulesMetrics.class);
 	}
 
 	static void main(String[] args) {
@@ -158,6 +161,7 @@ final class Monolith implements AutoCloseable {
 			try {
 				this.router.attach(module, ModuleDispatch.of(module, context, servletContext));
 				this.health.attach(module, context);
+				this.metrics.attach(module, context);
 			}
 			catch (jakarta.servlet.ServletException ex) {
 				throw new IllegalStateException(module.name() + ": " + ex.getMessage(), ex);
@@ -219,6 +223,7 @@ final class Monolith implements AutoCloseable {
 		this.root.close();
 		this.router.detachAll();
 		this.health.detachAll();
+		this.metrics.detachAll();
 		this.events.close();
 		for (int i = this.modules.size() - 1; i >= 0; i--) {
 			this.modules.get(i).close();

@@ -50,6 +50,11 @@ public class MonolithApplication {
 	}
 
 	@Bean
+	ModulesMetrics modulesMetrics() {
+		return new ModulesMetrics();
+	}
+
+	@Bean
 	ModuleRouter moduleRouter() {
 		return new ModuleRouter();
 	}

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -128,6 +129,27 @@ class MonolithSystemIT extends SystemScenario {
 			throw new AssertionError("No delivered instaclone.follow.created.v1 event for " + followerId + " -> "
 					+ followeeId + " within " + timeout.toSeconds() + " s; found " + seen);
 		}
+	}
+
+	@Test
+	@Order(51)
+	void oneScrapeHoldsEveryModulesMetricsWithOneTypeLinePerFamily() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/plain"));
+		String scrape = response.body();
+		for (String module : new String[] { "follow-service", "upload-service", "ads-service", "integrations-service",
+				"metrics-service" }) {
+			assertThat(scrape).as(module).contains("hikaricp_connections_active{application=\"" + module + "\"");
+		}
+		// the scenario's requests, counted by the module that served them
+		assertThat(scrape).containsPattern("http_server_requests_seconds_count\\{application=\"follow-service\".*uri=\"/api/accounts");
+		List<String> typeLines = scrape.lines().filter((line) -> line.startsWith("# TYPE ")).toList();
+		assertThat(typeLines).as("a family repeated would make Prometheus reject the scrape").doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -125,6 +125,30 @@ abstract class SystemScenario {
 		assertThat(problem.path("title").asString()).isNotBlank();
 	}
 
+	@Test
+	@Order(3)
+	void eachServicesOpenApiDocumentIsAtTheSamePathInEitherDeployment() throws Exception {
+		Map<String, String> pathOf = Map.of("follow-service", "/api/accounts", "upload-service", "/api/feed",
+				"ads-service", "/api/ads/", "integrations-service", "/api/integrations/", "metrics-service",
+				"/api/metrics/");
+		for (Map.Entry<String, String> service : pathOf.entrySet()) {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(URI.create(baseUrl() + "/openapi/" + service.getKey())).GET());
+			assertThat(response.statusCode()).as("%s: %s", service.getKey(), response.body()).isEqualTo(200);
+			JsonNode document = this.json.readTree(response.body());
+			assertThat(document.path("openapi").asString()).startsWith("3.");
+			List<String> paths = new ArrayList<>(document.path("paths").propertyNames());
+			assertThat(paths).as(service.getKey()).anyMatch((path) -> path.startsWith(service.getValue()));
+			// the document of that service, not another's
+			pathOf.forEach((other, prefix) -> {
+				if (!other.equals(service.getKey())) {
+					assertThat(paths).as("%s lists %s's paths", service.getKey(), other)
+						.noneMatch((path) -> path.startsWith(prefix));
+				}
+			});
+		}
+	}
+
 	// ---- the web client in a real browser (Order 10..19), against the same running system ----------
 
 	@Test

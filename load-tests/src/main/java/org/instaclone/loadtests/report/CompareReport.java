@@ -193,9 +193,10 @@ public final class CompareReport {
 			.append("(every module context started and attached, event delivery open), the local runner's ")
 			.append("`Instaclone is ready` (PostgreSQL, Kafka and all six JVMs answering readiness); polled every ")
 			.append("100 ms; RSS of the Java processes 4 s later (the monolith's one JVM; the six service JVMs). ")
-			.append("`%s`; the monolith with `%s`, the services with the runner's `--jvm=benchmark`. Load average %s before, %s after.\n\n"
+			.append("`%s`; the monolith with `%s`, the services with the runner's `%s`. Load average %s before, %s after.\n\n"
 				.formatted(settings.getProperty("java", "?"), settings.getProperty("monolithJvm", "?"),
-						settings.getProperty("loadBefore", "?"), settings.getProperty("loadAfter", "?")));
+						settings.getProperty("runnerFlags", "--jvm=benchmark"), settings.getProperty("loadBefore", "?"),
+						settings.getProperty("loadAfter", "?")));
 		md.append("| shape | case | median s to ready | runs (s) | Java RSS MiB after ready (median) |\n|---|---|---|---|---|\n");
 		for (Map.Entry<String, List<double[]>> entry : cases.entrySet()) {
 			String[] key = entry.getKey().split("\t");
@@ -242,7 +243,7 @@ public final class CompareReport {
 
 	private static String describe(String startupCase) {
 		return switch (startupCase) {
-			case "fresh" -> "fresh data folder (initdb, every migration; the runner also formats Kafka)";
+			case "fresh" -> "fresh data folder (initdb, every migration; the microservices also format Kafka's storage)";
 			case "existing" -> "existing data folder (PostgreSQL restarted, migrations validated)";
 			case "postgres-running" -> "PostgreSQL already running (`POSTGRES_URL`)";
 			case "seeded" -> "the seeded data (~420 MB of PostgreSQL; the workload runs' own starts)";

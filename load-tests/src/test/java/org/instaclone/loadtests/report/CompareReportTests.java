@@ -100,10 +100,14 @@ class CompareReportTests {
 		Files.writeString(this.results.resolve("startup-services.tsv"), String.join("\n",
 				"gateway\t17\t1\t11.00\t11.00\t240", "gateway\t25\t1\t7.00\t12.00\t260", ""));
 		Files.writeString(this.results.resolve("startup-seeded.tsv"), "microservices\tseeded\t10\t45.00\t0\n");
+		Files.writeString(this.results.resolve("startup.properties"),
+				"monolithJvm=-Xms928m -Xmx928m\nrunnerFlags=--jvm=benchmark --heap=fixed\n");
 
 		String section = CompareReport.section(this.results);
 
-		assertThat(section).contains("| monolith | fresh data folder (initdb, every migration; the runner also formats Kafka) | **20.0** | 20.0, 18.0, 30.0 | 920 |",
+		assertThat(section).contains("the monolith with `-Xms928m -Xmx928m`, the services with the runner's `--jvm=benchmark --heap=fixed`");
+
+		assertThat(section).contains("| monolith | fresh data folder (initdb, every migration; the microservices also format Kafka's storage) | **20.0** | 20.0, 18.0, 30.0 | 920 |",
 				"| microservices | existing data folder (PostgreSQL restarted, migrations validated) | **40.0** | 40.0 | 2000 |",
 				"gateway 11.0 s (11.0 CPU s, 240 MiB)", "at most 11.0 s here",
 				"| microservices | the seeded data (~420 MB of PostgreSQL; the workload runs' own starts) | **45.0** | 45.0 | - |");
