@@ -19,7 +19,7 @@
 # Env: RESULTS (default load-tests/target/benchmark; each step adds to it, so steps can be run in
 #      separate invocations, e.g. under a time-limited lock), SEEDED (the seeded snapshot, default
 #      load-tests/target/seeded/reed98-pl$POWER_LAW_USERS-p$POSTS_PER_USER-ph$PHOTOS-c$CAMPAIGNS; its
-#      data is copied for every run, so each run starts from the same state), WARMUP=60, DURATION=60,
+#      data is copied for every run, so each run starts from the same state), WARMUP=120, DURATION=60,
 #      STARTUP_CONFIGS="17 25 25-aot", RUNNER_JAVA (default java), and run.sh's seeding variables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +42,9 @@ if [ -z "$ONLY" ]; then
 	ONLY=build,machine,startup,seed,mix${SWEEP:+,sweep},report
 fi
 step() { [[ ",$ONLY," == *",$1,"* ]]; }
-export WARMUP=${WARMUP:-60}
+# 120 s: after 60 s at 20 sessions/s the six JVMs' C2 compilers are still busy on the same two cores
+# (docs/performance.md, "Memory per service", the second A/B: CPU 59-67 -> 43.5 CPU-s, feed p99 63-85 -> 41 ms)
+export WARMUP=${WARMUP:-120}
 DURATION=${DURATION:-60}
 RESULTS=${RESULTS:-$ROOT/load-tests/target/benchmark}
 mkdir -p "$RESULTS"
