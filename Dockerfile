@@ -1,7 +1,9 @@
 # One image recipe for every deployable module:
 #   docker build --build-arg MODULE=follow-service -t instaclone/follow-service:0.1.0 .
 # MODULE is one of: gateway, follow-service, upload-service, ads-service, integrations-service,
-# metrics-service. Needs BuildKit (the default builder of current Docker; `docker compose` uses it).
+# metrics-service, or monolith (the monolith twin: the five services in one process, docs/monolith.md;
+# its build compiles the five service modules it is assembled from). Needs BuildKit (the default
+# builder of current Docker; `docker compose` uses it).
 #
 # Base images are pinned by exact Temurin release tag (25.0.3+9, the JDK this repository is tested
 # with). Pin by digest as well in your registry mirror (`docker buildx imagetools inspect
@@ -63,8 +65,13 @@ ENV SERVER_PORT=8080 \
 # throw-away encryption key lives only in this command's environment, so no key is ever baked into
 # the image. A training run that fails part-way still leaves a valid (smaller) cache, so it does not
 # fail the build; a missing cache file does.
+# The monolith (MODULE=monolith) takes the same step: it honours spring.context.exit=onRefresh for the
+# whole application, exiting once its five module contexts are up (Spring alone would stop it after
+# its root context), so its cache holds the modules' classes too. Its data folder (signing keys,
+# photos) goes to the same temp dir; its modules' schedulers start and fail to reach the absent
+# database until the exit, which is harmless.
 RUN tmp="$(mktemp -d)" \
- && { INSTACLONE_TOKENS_KEY_DIR="$tmp/keys" MEDIA_DIR="$tmp/media" \
+ && { INSTACLONE_TOKENS_KEY_DIR="$tmp/keys" MEDIA_DIR="$tmp/media" INSTACLONE_MONOLITH_DATA="$tmp/monolith" \
       INTEGRATIONS_SECRET_KEY="$(head -c 32 /dev/urandom | base64)" \
       POSTGRES_URL=jdbc:postgresql://127.0.0.1:1/training KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 \
       java -XX:AOTCacheOutput=app.aot \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the Secrets the manifests reference, with fresh random values, in namespace instaclone
-# (or $1). Nothing secret is ever committed: run this once per cluster before `kubectl apply -k`.
+# (or $1), for either shape (overlays/local, overlays/prod, overlays/monolith). Nothing secret is ever
+# committed: run this once per cluster before `kubectl apply -k`.
 # Existing Secrets are left alone (a database keeps the password it was initialised with).
 #   k8s/create-secrets.sh [namespace]
 # Needs kubectl and openssl.
@@ -26,11 +27,15 @@ create_secret upload-service-db --from-literal=password="$(password)"
 create_secret ads-service-db --from-literal=password="$(password)"
 create_secret integrations-service-db --from-literal=password="$(password)"
 create_secret metrics-service-db --from-literal=password="$(password)"
+# The monolith twin's one database (overlays/monolith; it shares the two keys below with the services)
+create_secret monolith-db --from-literal=password="$(password)"
 create_secret grafana-admin --from-literal=password="$(password)"
-# integrations-service encrypts webhook signing secrets at rest with this AES-256 key (base64, 32 bytes)
+# integrations-service (and the monolith's integrations module) encrypts webhook signing secrets at rest
+# with this AES-256 key (base64, 32 bytes)
 create_secret integrations-service-secret-key --from-literal=key="$(openssl rand -base64 32)"
 
-# follow-service's ES256 signing key as a JWK (<epoch-millis>.jwk.json; the newest file name signs).
+# follow-service's (and the monolith's follow module's) ES256 signing key as a JWK
+# (<epoch-millis>.jwk.json; the newest file name signs).
 # A P-256 private key in SEC1 DER is 121 bytes: d at offset 7, the public point (x, y) at 57 and 89.
 if ! kubectl -n "$ns" get secret follow-service-signing-key >/dev/null 2>&1; then
   tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

@@ -9,6 +9,7 @@ import static org.instaclone.deploychecks.Repo.str;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docker-compose.yml is valid for Compose (checked with Debian's docker-compose 1.29, so it also
  * avoids v2-only keys) and follows the rules: healthchecks, service_healthy dependencies, memory
- * limits, pinned images, a volume per database.
+ * limits, pinned images, a volume per database, profiles for the optional parts (observability, the
+ * monolith twin), no host port published twice.
  */
 class ComposeTests {
 
@@ -26,9 +28,9 @@ class ComposeTests {
 	static final String TEST_SECRET_KEY = "bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=";
 
 	@Test
-	void composeAcceptsTheFileWithAndWithoutObservability() {
+	void composeAcceptsTheFileWithAndWithoutObservabilityAndWithTheMonolith() {
 		String compose = compose();
-		for (String profiles : List.of("observability", "app")) {
+		for (String profiles : List.of("observability", "app", "monolith")) {
 			Tools.Result result = Tools.run(List.of(compose, "-f", "docker-compose.yml", "config", "-q"),
 					Map.of("COMPOSE_PROFILES", profiles, "INTEGRATIONS_SECRET_KEY", TEST_SECRET_KEY));
 			assertThat(result.exit()).as("COMPOSE_PROFILES=" + profiles + ": " + result.output()).isZero();
@@ -91,6 +93,19 @@ class ComposeTests {
 			softly.assertThat(list(map(services.get(observability)).get("profiles"))).as(observability + " profile")
 				.containsExactly("observability");
 		}
+		// the monolith twin and its database start only when asked for (docker compose --profile monolith up monolith)
+		for (String monolith : List.of(Repo.MONOLITH, "monolith-db")) {
+			softly.assertThat(list(map(services.get(monolith)).get("profiles"))).as(monolith + " profile").containsExactly("monolith");
+		}
+		// both shapes can run side by side: no host port is published twice (the gateway's 8080, the monolith's own)
+		Map<String, String> hostPorts = new HashMap<>();
+		services.forEach((name, value) -> list(map(value).get("ports")).forEach(port -> {
+			String published = port.toString().substring(0, port.toString().lastIndexOf(':'));
+			String other = hostPorts.put(published, name);
+			softly.assertThat(other).as("host port " + published + " of " + name + " is also " + other + "'s").isNull();
+		}));
+		softly.assertThat(hostPorts).as("the gateway's and the monolith's host ports").containsEntry("8080", "gateway")
+			.containsValue(Repo.MONOLITH);
 		softly.assertAll();
 		assertThat(Repo.read(".env")).contains("COMPOSE_PROFILES=observability");
 	}

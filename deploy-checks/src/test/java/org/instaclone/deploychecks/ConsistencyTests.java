@@ -59,16 +59,18 @@ class ConsistencyTests {
 		});
 		Set<String> apps = new TreeSet<>(Repo.APPS);
 		assertThat(modules).as("modules with an application.yml").isEqualTo(apps);
-		assertThat(built).as("compose services built from the Dockerfile").isEqualTo(apps);
+		assertThat(built).as("compose services built from the Dockerfile").isEqualTo(new TreeSet<>(Repo.IMAGES));
 		for (String overlay : Repo.OVERLAYS) {
-			assertThat(Manifests.of(overlay).apps()).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(apps);
-			for (String app : apps) {
+			assertThat(Manifests.of(overlay).apps()).extracting(Manifests::name)
+				.containsExactlyInAnyOrderElementsOf(Repo.apps(overlay));
+			for (String app : Repo.apps(overlay)) {
 				Manifests.of(overlay).named("Service", app);
 				Manifests.of(overlay).named("ConfigMap", app + "-config");
 			}
 		}
 		String base = Repo.read("k8s/base/kustomization.yaml");
 		apps.forEach(app -> assertThat(base).contains("- " + app + ".yaml"));
+		assertThat(Repo.read("k8s/monolith/kustomization.yaml")).contains("- " + Repo.MONOLITH + ".yaml");
 		String composePrometheus = Repo.read("deploy/compose/prometheus.yml");
 		String k8sPrometheus = Repo.read("k8s/components/observability/prometheus/prometheus.yml");
 		for (String app : apps) {
@@ -78,11 +80,32 @@ class ConsistencyTests {
 		}
 	}
 
+	/**
+	 * The monolith twin is the same five services in one process with one PostgreSQL: its compose
+	 * service and its overlay run that and nothing of the microservices' platform (no Kafka, no gateway,
+	 * no per-service database), and its module is started by its own main class.
+	 */
+	@Test
+	void theMonolithRunsAloneWithItsOneDatabase() {
+		Manifests monolith = Manifests.of(Repo.MONOLITH);
+		assertThat(monolith.workloads()).extracting(w -> w.get("kind") + "/" + name(w))
+			.containsExactlyInAnyOrder("Deployment/monolith", "StatefulSet/monolith-db");
+		assertThat(monolith.kind("Service")).extracting(Manifests::name).containsExactlyInAnyOrder("monolith", "monolith-db");
+		Map<String, Object> compose = map(composeServices().get(Repo.MONOLITH));
+		assertThat(map(compose.get("depends_on"))).as("compose: the monolith waits for its database only")
+			.containsOnlyKeys("monolith-db");
+		assertThat(composeEnvironment(Repo.MONOLITH)).as("no broker, no gateway, no other service to call")
+			.doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "INSTACLONE_SECURITY_JWKS_URI")
+			.containsEntry("POSTGRES_URL", "jdbc:postgresql://monolith-db:5432/instaclone");
+		assertThat(Repo.read("monolith/pom.xml")).as("java -jar starts the monolith")
+			.contains("<mainClass>org.instaclone.monolith.MonolithApplication</mainClass>");
+	}
+
 	@Test
 	void composeAndKubernetesSetTheSameVariablesToTheSameValues() {
 		SoftAssertions softly = new SoftAssertions();
 		for (String overlay : Repo.OVERLAYS) {
-			for (String app : Repo.APPS) {
+			for (String app : Repo.apps(overlay)) {
 				Map<String, String> compose = composeEnvironment(app);
 				Map<String, String> k8s = kubernetesEnvironment(Manifests.of(overlay), app);
 				softly.assertThat(new TreeSet<>(k8s.keySet())).as(overlay + " " + app + " variable names").isEqualTo(new TreeSet<>(compose.keySet()));
@@ -107,17 +130,19 @@ class ConsistencyTests {
 	@Test
 	void everyVariableIsReadByItsServiceAndEveryLocalDefaultIsOverridden() {
 		SoftAssertions softly = new SoftAssertions();
-		for (String app : Repo.APPS) {
-			String yml = Repo.read(app + "/src/main/resources/application.yml");
-			Map<String, String> placeholders = new LinkedHashMap<>();
-			Matcher m = PLACEHOLDER.matcher(yml);
-			while (m.find()) {
-				placeholders.putIfAbsent(m.group(1), m.group(2) == null ? "" : m.group(2));
+		for (String app : Repo.IMAGES) {
+			Map<String, String> placeholders = placeholders(configOf(app));
+			// the monolith's modules read their services' application.yml as well (their local defaults
+			// are replaced by the monolith itself: schema, data folders, JWKS address; docs/monolith.md)
+			Set<String> readByModules = new HashSet<>();
+			if (app.equals(Repo.MONOLITH)) {
+				Repo.APPS.stream().filter(a -> !a.equals("gateway")).forEach(a -> readByModules.addAll(placeholders(configOf(a)).keySet()));
 			}
 			Set<String> set = composeEnvironment(app).keySet();
 			for (String variable : set) {
-				boolean read = placeholders.containsKey(variable) || BOUND_PREFIXES.stream().anyMatch(variable::startsWith);
-				softly.assertThat(read).as(app + " reads " + variable + " (a ${" + variable + "} in its application.yml)").isTrue();
+				boolean read = placeholders.containsKey(variable) || readByModules.contains(variable)
+						|| BOUND_PREFIXES.stream().anyMatch(variable::startsWith);
+				softly.assertThat(read).as(app + " reads " + variable + " (a ${" + variable + "} in " + configOf(app) + ")").isTrue();
 			}
 			placeholders.forEach((variable, fallback) -> {
 				boolean localOnly = fallback.contains("localhost") || fallback.contains("127.0.0.1")
@@ -132,6 +157,20 @@ class ConsistencyTests {
 		softly.assertAll();
 	}
 
+	/** The configuration file a deployable reads its variables in: the monolith's own, or the service's application.yml. */
+	static String configOf(String app) {
+		return app + "/src/main/resources/" + (app.equals(Repo.MONOLITH) ? "monolith.yml" : "application.yml");
+	}
+
+	static Map<String, String> placeholders(String file) {
+		Map<String, String> placeholders = new LinkedHashMap<>();
+		Matcher m = PLACEHOLDER.matcher(Repo.read(file));
+		while (m.find()) {
+			placeholders.putIfAbsent(m.group(1), m.group(2) == null ? "" : m.group(2));
+		}
+		return placeholders;
+	}
+
 	@Test
 	void portsActuatorPathsAndUsersAgree() {
 		SoftAssertions softly = new SoftAssertions();
@@ -140,11 +179,11 @@ class ConsistencyTests {
 		softly.assertThat(dockerfile).contains("SERVER_PORT=8080").contains("EXPOSE 8080").contains("USER 10001:10001")
 			.contains("HEALTHCHECK").contains("/usr/local/bin/healthcheck");
 		softly.assertThat(healthcheck).contains("${SERVER_PORT:-8080}").contains("/actuator/health/readiness");
-		for (String app : Repo.APPS) {
+		for (String app : Repo.IMAGES) {
 			softly.assertThat(composeEnvironment(app)).as("compose " + app).containsEntry("SERVER_PORT", "8080");
 			softly.assertThat(list(at(map(composeServices().get(app)), "healthcheck.test"))).as("compose " + app + " healthcheck")
 				.contains("/usr/local/bin/healthcheck");
-			for (String overlay : Repo.OVERLAYS) {
+			for (String overlay : Repo.OVERLAYS.stream().filter(o -> Repo.apps(o).contains(app)).toList()) {
 				Manifests manifests = Manifests.of(overlay);
 				Map<String, Object> deployment = manifests.named("Deployment", app);
 				Map<String, Object> container = maps(podSpec(deployment).get("containers")).get(0);
@@ -183,20 +222,24 @@ class ConsistencyTests {
 	void imagesAndHostNamesAgree() {
 		SoftAssertions softly = new SoftAssertions();
 		Map<String, Object> services = composeServices();
-		String localOverlay = Repo.read("k8s/overlays/local/kustomization.yaml");
 		String prodOverlay = Repo.read("k8s/overlays/prod/kustomization.yaml");
-		for (String app : Repo.APPS) {
+		for (String app : Repo.IMAGES) {
+			// the overlay that runs the app from locally built images: local, or the monolith's own
+			String overlay = app.equals(Repo.MONOLITH) ? Repo.MONOLITH : "local";
 			softly.assertThat(str(map(services.get(app)), "image")).isEqualTo("instaclone/" + app + ":${INSTACLONE_VERSION:-0.1.0}");
-			softly.assertThat(str(maps(podSpec(Manifests.of("local").named("Deployment", app)).get("containers")).get(0), "image"))
+			softly.assertThat(str(maps(podSpec(Manifests.of(overlay).named("Deployment", app)).get("containers")).get(0), "image"))
 				.isEqualTo("instaclone/" + app + ":0.1.0");
-			softly.assertThat(localOverlay).contains("name: instaclone/" + app + ", newTag: 0.1.0");
+			softly.assertThat(Repo.read("k8s/overlays/" + overlay + "/kustomization.yaml"))
+				.contains("name: instaclone/" + app + ", newTag: 0.1.0");
+		}
+		for (String app : Repo.APPS) {
 			softly.assertThat(prodOverlay).contains("name: instaclone/" + app + ", newName: ");
 		}
-		// every host name a service is pointed at exists in compose and as a Kubernetes Service
-		Set<String> k8sServices = new HashSet<>();
-		Manifests.of("local").kind("Service").forEach(s -> k8sServices.add(name(s)));
+		// every host name a deployable is pointed at exists in compose and as a Kubernetes Service of its overlay
 		Pattern host = Pattern.compile("^(?:jdbc:postgresql|https?)://([a-z0-9-]+):\\d+|^([a-z0-9-]+):\\d+$");
-		for (String app : Repo.APPS) {
+		for (String app : Repo.IMAGES) {
+			Set<String> k8sServices = new HashSet<>();
+			Manifests.of(app.equals(Repo.MONOLITH) ? Repo.MONOLITH : "local").kind("Service").forEach(s -> k8sServices.add(name(s)));
 			composeEnvironment(app).forEach((key, value) -> {
 				Matcher m = host.matcher(value);
 				if (m.find()) {

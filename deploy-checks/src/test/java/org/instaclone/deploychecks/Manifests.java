@@ -53,9 +53,9 @@ final class Manifests {
 		return objects.stream().filter(o -> List.of("Deployment", "StatefulSet", "DaemonSet").contains(o.get("kind"))).toList();
 	}
 
-	/** The gateway's and the services' Deployments. */
+	/** The Deployments of the overlay's deployables: the gateway's and the services', or the monolith's. */
 	List<Map<String, Object>> apps() {
-		return kind("Deployment").stream().filter(d -> Repo.APPS.contains(name(d))).toList();
+		return kind("Deployment").stream().filter(d -> Repo.apps(this.overlay).contains(name(d))).toList();
 	}
 
 	Map<String, Object> named(String kind, String name) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,13 +17,28 @@ import org.yaml.snakeyaml.Yaml;
 /** The repository's files and small helpers to read YAML documents as plain maps and lists. */
 final class Repo {
 
-	/** The gateway and the five services: the modules that become images. */
+	/** The gateway and the five services: the microservices' deployables. */
 	static final List<String> APPS = List.of("gateway", "follow-service", "upload-service", "ads-service",
 			"integrations-service", "metrics-service");
 
-	static final List<String> OVERLAYS = List.of("local", "prod");
+	/** The monolith twin (docs/monolith.md): the five services as one deployable, module and overlay of this name. */
+	static final String MONOLITH = "monolith";
+
+	/** Every module that becomes an image (the Dockerfile's MODULE values): the six, then the monolith. */
+	static final List<String> IMAGES = Stream.concat(APPS.stream(), Stream.of(MONOLITH)).toList();
+
+	/** The microservices' overlays. */
+	static final List<String> MICROSERVICES_OVERLAYS = List.of("local", "prod");
+
+	/** Every overlay: the microservices' and the monolith twin's. */
+	static final List<String> OVERLAYS = List.of("local", "prod", MONOLITH);
 
 	private Repo() {
+	}
+
+	/** The deployables an overlay runs: the monolith alone in its overlay, else the gateway and the five services. */
+	static List<String> apps(String overlay) {
+		return MONOLITH.equals(overlay) ? List.of(MONOLITH) : APPS;
 	}
 
 	static Path root() {

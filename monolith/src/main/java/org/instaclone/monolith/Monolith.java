@@ -72,7 +72,17 @@ final class Monolith implements AutoCloseable {
 		this.metrics = root.getBean(ModulesMetrics.class);
 	}
 
+	/**
+	 * Spring's switch for training runs ({@code -Dspring.context.exit=onRefresh}: the image's AOT cache,
+	 * Dockerfile): exit as soon as the context is refreshed. Spring reads it once per JVM, so it would
+	 * stop the monolith after its root context, before any module; the monolith takes it over and exits
+	 * once every module context is up, so the training run records the modules' classes too.
+	 */
+	static final String EXIT_ON_REFRESH = "spring.context.exit";
+
 	static void main(String[] args) {
+		// cleared before the first context refreshes, where Spring's DefaultLifecycleProcessor reads it
+		boolean exitWhenStarted = "onRefresh".equals(System.clearProperty(EXIT_ON_REFRESH));
 		Monolith monolith;
 		try {
 			monolith = start(args);
@@ -81,6 +91,11 @@ final class Monolith implements AutoCloseable {
 			log.error("The monolith did not start", ex);
 			System.exit(1);
 			return;
+		}
+		if (exitWhenStarted) {
+			log.info("{}=onRefresh: every module is up, exiting (a training run)", EXIT_ON_REFRESH);
+			// as Spring does for one context: no shutdown, the process ends here
+			Runtime.getRuntime().halt(0);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(monolith::close, "monolith-shutdown"));
 	}
