@@ -27,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * {@code java ... OpenLoad <base-url> <path[|path...]> <rate per s> <seconds> <tokens file> [warm-up seconds]},
  * e.g. {@code OpenLoad http://127.0.0.1:8080 '/api/feed?limit=20' 300 60 tokens.txt 30}.
+ * With {@code -Dopenload.per-second=true} it also prints one line per second of the measured run
+ * ({@code second <epoch s> <completed> <p50 ms> <p99 ms> <max ms>}, by scheduled start), to see
+ * when in a run the tail happened.
  */
 public final class OpenLoad {
 
@@ -50,6 +53,9 @@ public final class OpenLoad {
 			run(http, base, paths, rate, warmup, tokens);
 		}
 		Result result = run(http, base, paths, rate, seconds, tokens);
+		if (Boolean.getBoolean("openload.per-second")) {
+			printPerSecond(result, rate, seconds);
+		}
 		long[] l = result.latencies;
 		Arrays.sort(l);
 		System.out.printf("open model %s%s: offered %d req/s for %d s; sent %d, completed %d (%.0f req/s), non-2xx %d, "
@@ -64,6 +70,8 @@ public final class OpenLoad {
 			throws InterruptedException {
 		int total = rate * seconds;
 		long[] latencies = new long[total];
+		long[] bySchedule = new long[total];
+		Arrays.fill(bySchedule, -1);
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger non2xx = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
@@ -73,6 +81,7 @@ public final class OpenLoad {
 		AtomicLong index = new AtomicLong();
 		long interval = 1_000_000_000L / rate;
 		long start = System.nanoTime() + 50_000_000L;
+		long startMillis = System.currentTimeMillis() + 50;
 		for (int i = 0; i < total; i++) {
 			long scheduled = start + i * interval;
 			long wait = scheduled - System.nanoTime();
@@ -92,6 +101,7 @@ public final class OpenLoad {
 				builder.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())));
 			}
 			HttpRequest request = builder.build();
+			int scheduledIndex = i;
 			http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
 				long latency = System.nanoTime() - scheduled;
 				inFlight.decrementAndGet();
@@ -109,6 +119,7 @@ public final class OpenLoad {
 					}
 				}
 				latencies[(int) index.getAndIncrement()] = latency;
+				bySchedule[scheduledIndex] = latency;
 				done.incrementAndGet();
 			});
 		}
@@ -118,7 +129,16 @@ public final class OpenLoad {
 		}
 		int completed = (int) Math.min(index.get(), total);
 		return new Result(total, Arrays.copyOf(latencies, completed), non2xx.get(), errors.get(), dropped,
-				degraded.get());
+				degraded.get(), bySchedule, startMillis);
+	}
+
+	/** One line per second of the run: the requests scheduled in it that completed, and their latencies. */
+	private static void printPerSecond(Result result, int rate, int seconds) {
+		for (int second = 0; second < seconds; second++) {
+			long[] l = Arrays.stream(result.bySchedule, second * rate, (second + 1) * rate).filter(v -> v >= 0).sorted().toArray();
+			System.out.printf("second %d %d %.2f %.2f %.2f%n", result.startMillis / 1000 + second, l.length, ms(l, 50),
+					ms(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+		}
 	}
 
 	private static double ms(long[] sorted, double percentile) {
@@ -129,6 +149,7 @@ public final class OpenLoad {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
 	}
 
-	private record Result(int sent, long[] latencies, int non2xx, int errors, int dropped, int degraded) {
+	private record Result(int sent, long[] latencies, int non2xx, int errors, int dropped, int degraded,
+			long[] bySchedule, long startMillis) {
 	}
 }
