@@ -2,7 +2,6 @@ package org.instaclone.monolith;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,14 +27,10 @@ final class ModulesHealth {
 
 	private static final MediaType HEALTH = MediaType.parseMediaType("application/vnd.spring-boot.actuator.v3+json");
 
-	private final Map<Module, ConfigurableApplicationContext> modules = new ConcurrentHashMap<>();
+	private final ModuleContexts modules;
 
-	void attach(Module module, ConfigurableApplicationContext context) {
-		this.modules.put(module, context);
-	}
-
-	void detachAll() {
-		this.modules.clear();
+	ModulesHealth(ModuleContexts modules) {
+		this.modules = modules;
 	}
 
 	@GetMapping("/actuator/health/liveness")
@@ -57,7 +52,7 @@ final class ModulesHealth {
 		Map<String, Object> components = new LinkedHashMap<>();
 		boolean up = true;
 		for (Module module : Module.ALL) {
-			Status status = statusOf(this.modules.get(module), group);
+			Status status = statusOf(this.modules.running(module), group);
 			up &= Status.UP.equals(status);
 			components.put(module.name(), Map.of("status", status.getCode()));
 		}
@@ -69,7 +64,7 @@ final class ModulesHealth {
 
 	/** A module not started (yet, or any more) is out of service; one whose endpoint cannot answer is down. */
 	private static Status statusOf(@Nullable ConfigurableApplicationContext context, @Nullable String group) {
-		if (context == null || !context.isActive()) {
+		if (context == null) {
 			return Status.OUT_OF_SERVICE;
 		}
 		try {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -52,14 +51,10 @@ final class ModulesMetrics {
 
 	private final ExpositionFormats formats = ExpositionFormats.init();
 
-	private final Map<Module, ConfigurableApplicationContext> modules = new ConcurrentHashMap<>();
+	private final ModuleContexts modules;
 
-	void attach(Module module, ConfigurableApplicationContext context) {
-		this.modules.put(module, context);
-	}
-
-	void detachAll() {
-		this.modules.clear();
+	ModulesMetrics(ModuleContexts modules) {
+		this.modules = modules;
 	}
 
 	@GetMapping("/actuator/prometheus")
@@ -67,8 +62,8 @@ final class ModulesMetrics {
 			throws IOException {
 		List<MetricSnapshots> scrapes = new ArrayList<>();
 		for (Module module : Module.ALL) {
-			ConfigurableApplicationContext context = this.modules.get(module);
-			if (context != null && context.isActive()) {
+			ConfigurableApplicationContext context = this.modules.running(module);
+			if (context != null) {
 				context.getBeanProvider(PrometheusRegistry.class).ifAvailable((registry) -> scrapes.add(registry.scrape()));
 			}
 		}

@@ -55,9 +55,7 @@ final class Monolith implements AutoCloseable {
 
 	private final ModuleRouter router;
 
-	private final ModulesHealth health;
-
-	private final ModulesMetrics metrics;
+	private final ModuleContexts contexts;
 
 	private final InProcessEvents events = new InProcessEvents(Duration.ofMillis(500));
 
@@ -68,8 +66,7 @@ final class Monolith implements AutoCloseable {
 	private Monolith(ServletWebServerApplicationContext root) {
 		this.root = root;
 		this.router = root.getBean(ModuleRouter.class);
-		this.health = root.getBean(ModulesHealth.class);
-		this.metrics = root.getBean(ModulesMetrics.class);
+		this.contexts = root.getBean(ModuleContexts.class);
 	}
 
 	/**
@@ -175,8 +172,7 @@ final class Monolith implements AutoCloseable {
 			int listeners = this.events.subscribeAll(module.name(), context);
 			try {
 				this.router.attach(module, ModuleDispatch.of(module, context, servletContext));
-				this.health.attach(module, context);
-				this.metrics.attach(module, context);
+				this.contexts.attach(module, context);
 			}
 			catch (jakarta.servlet.ServletException ex) {
 				throw new IllegalStateException(module.name() + ": " + ex.getMessage(), ex);
@@ -237,8 +233,7 @@ final class Monolith implements AutoCloseable {
 	public void close() {
 		this.root.close();
 		this.router.detachAll();
-		this.health.detachAll();
-		this.metrics.detachAll();
+		this.contexts.detachAll();
 		this.events.close();
 		for (int i = this.modules.size() - 1; i >= 0; i--) {
 			this.modules.get(i).close();

@@ -45,13 +45,18 @@ public class MonolithApplication {
 	}
 
 	@Bean
-	ModulesHealth modulesHealth() {
-		return new ModulesHealth();
+	ModuleContexts moduleContexts() {
+		return new ModuleContexts();
 	}
 
 	@Bean
-	ModulesMetrics modulesMetrics() {
-		return new ModulesMetrics();
+	ModulesHealth modulesHealth(ModuleContexts moduleContexts) {
+		return new ModulesHealth(moduleContexts);
+	}
+
+	@Bean
+	ModulesMetrics modulesMetrics(ModuleContexts moduleContexts) {
+		return new ModulesMetrics(moduleContexts);
 	}
 
 	@Bean
