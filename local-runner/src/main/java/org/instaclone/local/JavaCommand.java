@@ -3,6 +3,7 @@ package org.instaclone.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,12 +28,7 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, Heaps heaps, List<Strin
 		BENCHMARK;
 
 		static Jvm named(String name) {
-			for (Jvm jvm : values()) {
-				if (jvm.name().equalsIgnoreCase(name)) {
-					return jvm;
-				}
-			}
-			throw new IllegalArgumentException("--jvm takes default or benchmark, got '" + name + "'");
+			return constant(Jvm.class, "--jvm", name);
 		}
 
 	}
@@ -57,14 +53,22 @@ record JavaCommand(String java, Path runnerJar, Jvm jvm, Heaps heaps, List<Strin
 		ELASTIC;
 
 		static Heaps named(String name) {
-			for (Heaps heaps : values()) {
-				if (heaps.name().equalsIgnoreCase(name)) {
-					return heaps;
-				}
-			}
-			throw new IllegalArgumentException("--heap takes sized, fixed or elastic, got '" + name + "'");
+			return constant(Heaps.class, "--heap", name);
 		}
 
+	}
+
+	/** The constant of an option's enum named {@code name} (any case), or which ones the option takes. */
+	private static <E extends Enum<E>> E constant(Class<E> type, String option, String name) {
+		List<String> names = new ArrayList<>();
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(name)) {
+				return constant;
+			}
+			names.add(constant.name().toLowerCase(Locale.ROOT));
+		}
+		throw new IllegalArgumentException(option + " takes " + String.join(", ", names.subList(0, names.size() - 1))
+				+ " or " + names.get(names.size() - 1) + ", got '" + name + "'");
 	}
 
 	JavaCommand {

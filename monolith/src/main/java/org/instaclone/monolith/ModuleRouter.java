@@ -51,27 +51,27 @@ final class ModuleRouter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (Module module : Module.ALL) {
 			if (path.equals(OPENAPI + module.name()) && "GET".equals(request.getMethod())) {
-				ModuleDispatch dispatch = this.modules.get(module);
-				if (dispatch == null) {
-					unavailable(module, response);
-				}
-				else {
-					dispatch.handle(new Rewritten(request, API_DOCS), response);
-				}
+				route(module, new Rewritten(request, API_DOCS), response);
 				return;
 			}
 			if (module.answers(path)) {
-				ModuleDispatch dispatch = this.modules.get(module);
-				if (dispatch == null) {
-					unavailable(module, response);
-				}
-				else {
-					dispatch.handle(request, response);
-				}
+				route(module, request, response);
 				return;
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** To the module's filters and servlet, or 503 while it is not up. */
+	private void route(Module module, HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		ModuleDispatch dispatch = this.modules.get(module);
+		if (dispatch == null) {
+			unavailable(module, response);
+		}
+		else {
+			dispatch.handle(request, response);
+		}
 	}
 
 	@Override
