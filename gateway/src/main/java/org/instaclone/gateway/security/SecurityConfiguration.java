@@ -1,6 +1,7 @@
 package org.instaclone.gateway.security;
 
 import java.time.Clock;
+import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -39,9 +40,10 @@ class SecurityConfiguration {
 		if (cache.maxSize() <= 0) {
 			return decoder;
 		}
-		// one ES256 verification per token instead of per request; a remembered token is re-validated
+		// one ES256 verification per token instead of per request; a remembered token is re-validated, and
+		// one still in use near max-age is verified again in the background (the common pool)
 		return new VerifiedTokenCache(decoder, AccessTokenDecoder.validator(properties.issuer(), properties.audience()),
-				cache.maxSize(), cache.maxAge(), Clock.systemUTC(), Ticker.systemTicker());
+				cache.maxSize(), cache.maxAge(), Clock.systemUTC(), Ticker.systemTicker(), ForkJoinPool.commonPool());
 	}
 
 	/**

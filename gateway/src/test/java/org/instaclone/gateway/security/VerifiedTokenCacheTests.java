@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.instaclone.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -40,6 +43,12 @@ class VerifiedTokenCacheTests {
 	private final AtomicLong ticks = new AtomicLong();
 
 	private final AtomicInteger verifications = new AtomicInteger();
+
+	/** Background work (re-verifications) waiting to run: the test runs it when it chooses. */
+	private final Queue<Runnable> background = new ArrayDeque<>();
+
+	/** What the verifier answers instead of verifying, when set (a key removed from the JWKS). */
+	private final AtomicReference<RuntimeException> verifierFails = new AtomicReference<>();
 
 	private final Clock clock = new Clock() {
 		@Override
@@ -65,11 +74,15 @@ class VerifiedTokenCacheTests {
 		AccessTokenDecoder decoder = new AccessTokenDecoder(properties);
 		ReactiveJwtDecoder counting = token -> {
 			this.verifications.incrementAndGet();
-			return decoder.decode(token);
+			RuntimeException failure = this.verifierFails.get();
+			// the real decoder finishes on Reactor's bounded-elastic threads; waiting for it here keeps
+			// the test's background work (and so what it asserts after runBackground) deterministic
+			return (failure != null) ? Mono.error(failure) : Mono.fromCallable(() -> decoder.decode(token).block());
 		};
 		OAuth2TokenValidator<Jwt> validator = AccessTokenDecoder.validator(TestTokens.ISSUER, TestTokens.AUDIENCE,
 				this.clock);
-		return new VerifiedTokenCache(counting, validator, maxSize, Duration.ofSeconds(60), this.clock, this.ticks::get);
+		return new VerifiedTokenCache(counting, validator, maxSize, Duration.ofSeconds(60), this.clock, this.ticks::get,
+				this.background::add);
 	}
 
 	@Test
@@ -122,6 +135,33 @@ class VerifiedTokenCacheTests {
 	}
 
 	@Test
+	void aTokenStillInUseIsVerifiedAgainInTheBackgroundAndForgottenIfRejected() {
+		VerifiedTokenCache cache = cache(100);
+		String token = TestTokens.accessToken(this.user, "ann");
+		Jwt first = cache.decode(token).block();
+
+		// at three quarters of max-age a use is answered from the entry and re-verifies behind it
+		this.ticks.addAndGet(TimeUnit.SECONDS.toNanos(46));
+		assertThat(cache.decode(token).block()).isSameAs(first);
+		assertThat(this.verifications).hasValue(1); // not on the request: queued
+		runBackground();
+		assertThat(this.verifications).hasValue(2);
+		// so at 61 s the token is still remembered (the renewed entry lives to 106 s)
+		this.ticks.addAndGet(TimeUnit.SECONDS.toNanos(15));
+		assertThat(cache.decode(token).block().getSubject()).isEqualTo(this.user.toString());
+		assertThat(this.verifications).hasValue(2);
+
+		// its key is removed: the next background check (45 s after the last) drops the entry
+		this.verifierFails.set(new BadJwtException("no matching key(s) found"));
+		this.ticks.addAndGet(TimeUnit.SECONDS.toNanos(31));
+		cache.decode(token).block();
+		runBackground();
+		assertThat(this.verifications).hasValue(3);
+		assertThat(cache.size()).isZero();
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode(token).block());
+	}
+
+	@Test
 	void theCacheIsBounded() {
 		VerifiedTokenCache cache = cache(10);
 		for (int i = 0; i < 50; i++) {
@@ -129,5 +169,12 @@ class VerifiedTokenCacheTests {
 		}
 		assertThat(this.verifications).hasValue(50);
 		assertThat(cache.size()).isLessThanOrEqualTo(10);
+	}
+
+	/** Runs the background work queued so far (and what it queues). */
+	private void runBackground() {
+		for (Runnable task = this.background.poll(); task != null; task = this.background.poll()) {
+			task.run();
+		}
 	}
 }

@@ -22,6 +22,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,6 +61,18 @@ public class ResourceServerAutoConfiguration {
 	private static final String[] ALWAYS_PUBLIC = { "/actuator/health/**", "/actuator/health", "/actuator/info",
 			"/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
 			"/error" };
+
+	/**
+	 * No Spring Security observations (as in the gateway): they are switched off as metrics
+	 * ({@code management.observations.enable.spring.security: false}), but Spring Security would still
+	 * wrap every filter, the authentication manager and the authorization manager in observation
+	 * decorators built per request. The request's own observation and trace are not affected.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

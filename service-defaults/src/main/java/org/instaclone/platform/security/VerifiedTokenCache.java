@@ -2,6 +2,9 @@ package org.instaclone.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -13,7 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * A {@link JwtDecoder} that verifies each access token once and then answers from
- * {@link VerifiedTokens} (module token-cache: the rules, shared with the gateway's reactive twin).
+ * {@link VerifiedTokens} (module token-cache: the rules, shared with the gateway's reactive twin). A
+ * token still in use near the end of its entry's life is verified again on the common pool, not on a
+ * request's thread.
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
@@ -30,13 +35,15 @@ public final class VerifiedTokenCache implements JwtDecoder {
 	 */
 	public VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, long maxSize, Duration maxAge,
 			Clock clock) {
-		this(verifier, validator, maxSize, maxAge, clock, Ticker.systemTicker());
+		this(verifier, validator, maxSize, maxAge, clock, Ticker.systemTicker(), ForkJoinPool.commonPool());
 	}
 
 	VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, long maxSize, Duration maxAge,
-			Clock clock, Ticker ticker) {
+			Clock clock, Ticker ticker, Executor executor) {
 		this.verifier = verifier;
-		this.verified = new VerifiedTokens(validator, maxSize, maxAge, clock, ticker);
+		this.verified = new VerifiedTokens(validator,
+				(token, on) -> CompletableFuture.supplyAsync(() -> verifier.decode(token), on), maxSize, maxAge, clock,
+				ticker, executor);
 	}
 
 	@Override

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -46,6 +49,12 @@ class VerifiedTokenCacheTests {
 	private final AtomicLong ticks = new AtomicLong();
 
 	private final AtomicInteger verifications = new AtomicInteger();
+
+	/** Background work (re-verifications) waiting to run: the test runs it when it chooses. */
+	private final Queue<Runnable> background = new ArrayDeque<>();
+
+	/** What the verifier throws instead of verifying, when set (a removed key, a JWKS outage). */
+	private final AtomicReference<RuntimeException> verifierFails = new AtomicReference<>();
 
 	private final Clock clock = new Clock() {
 		@Override
@@ -72,10 +81,14 @@ class VerifiedTokenCacheTests {
 		nimbus.setJwtValidator(validator);
 		JwtDecoder counting = token -> {
 			this.verifications.incrementAndGet();
+			RuntimeException failure = this.verifierFails.get();
+			if (failure != null) {
+				throw failure;
+			}
 			return nimbus.decode(token);
 		};
 		Ticker ticker = this.ticks::get;
-		return new VerifiedTokenCache(counting, validator, maxSize, MAX_AGE, this.clock, ticker);
+		return new VerifiedTokenCache(counting, validator, maxSize, MAX_AGE, this.clock, ticker, this.background::add);
 	}
 
 	@Test
@@ -156,6 +169,77 @@ class VerifiedTokenCacheTests {
 	}
 
 	@Test
+	void aTokenStillInUseIsVerifiedAgainBeforeItsEntryExpiresNotOnTheRequest() {
+		VerifiedTokenCache cache = cache(100);
+		String token = TestTokens.accessToken(this.user, "ann"); // exp in 10 minutes
+		Jwt first = cache.decode(token);
+
+		// three quarters of max-age: this use is answered from the entry, the re-verification runs behind it
+		advance(Duration.ofSeconds(46));
+		assertThat(cache.decode(token)).isSameAs(first);
+		assertThat(this.verifications).hasValue(1);
+		runBackground();
+		assertThat(this.verifications).hasValue(2);
+
+		// past the first verification's max-age the token is still remembered: the second one counts now
+		advance(Duration.ofSeconds(15));
+		Jwt renewed = cache.decode(token);
+		assertThat(renewed).isNotSameAs(first);
+		assertThat(renewed.getSubject()).isEqualTo(this.user.toString());
+		assertThat(this.verifications).hasValue(2);
+
+		// a token nobody uses between three quarters and the whole max-age expires as before
+		advance(Duration.ofSeconds(61));
+		cache.decode(token);
+		assertThat(this.verifications).hasValue(3);
+	}
+
+	@Test
+	void aTokenTheBackgroundCheckRejectsIsForgottenAtOnce() {
+		VerifiedTokenCache cache = cache(100);
+		String token = TestTokens.accessToken(this.user, "ann");
+		cache.decode(token);
+
+		// its signing key is gone from the JWKS: the re-verification rejects the token
+		this.verifierFails.set(new BadJwtException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found"));
+		advance(Duration.ofSeconds(46));
+		cache.decode(token); // still within the verification's max-age: answered, and re-checked behind it
+		runBackground();
+
+		assertThat(cache.size()).isZero();
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode(token));
+		assertThat(this.verifications).hasValue(3);
+	}
+
+	@Test
+	void aTokenThatCannotBeCheckedAgainKeepsItsLifetimeAndNoMore() {
+		VerifiedTokenCache cache = cache(100);
+		String token = TestTokens.accessToken(this.user, "ann");
+		cache.decode(token);
+
+		// the JWKS cannot be fetched: the entry is neither dropped nor renewed
+		this.verifierFails.set(new JwtException("Couldn't retrieve remote JWK set"));
+		advance(Duration.ofSeconds(46));
+		cache.decode(token);
+		runBackground();
+		assertThat(this.verifications).hasValue(2);
+		advance(Duration.ofSeconds(13)); // 59 s after the one successful verification
+		cache.decode(token);
+		assertThat(this.verifications).hasValue(2);
+
+		advance(Duration.ofSeconds(2)); // 61 s: expired on schedule, and the verifier cannot vouch for it
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode(token))
+			.withMessageContaining("JWK set");
+		assertThat(this.verifications).hasValue(3);
+	}
+
+	/** Moves both clocks: the cache's ticker and the wall clock its lifetimes and the validator read. */
+	private void advance(Duration duration) {
+		this.ticks.addAndGet(duration.toNanos());
+		this.now.set(this.now.get().plus(duration));
+	}
+
+	@Test
 	void theCacheIsBounded() {
 		VerifiedTokenCache cache = cache(10);
 		for (int i = 0; i < 50; i++) {
@@ -163,5 +247,12 @@ class VerifiedTokenCacheTests {
 		}
 		assertThat(this.verifications).hasValue(50);
 		assertThat(cache.size()).isLessThanOrEqualTo(10);
+	}
+
+	/** Runs the background work queued so far (and what it queues). */
+	private void runBackground() {
+		for (Runnable task = this.background.poll(); task != null; task = this.background.poll()) {
+			task.run();
+		}
 	}
 }
