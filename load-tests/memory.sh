@@ -5,7 +5,9 @@
 # snapshot, gateway rate limits raised as in run.sh), waits for "Instaclone is ready", sends a little
 # traffic (each service's actuator and a few public API calls through the gateway), waits IDLE seconds
 # and reads, per JVM: RSS, RssAnon and RssFile (/proc/<pid>/status), the heap's committed and used
-# bytes (jcmd GC.heap_info) and, after that, the heap used after a full GC (jcmd GC.run: the live set).
+# bytes (jcmd GC.heap_info), the classes loaded (jcmd PerfCounter.print: loaded minus unloaded, archived
+# ones included) and, after that, the heap used after a full GC (jcmd GC.run: the live set); each JVM's
+# /proc/<pid>/smaps goes to $RESULTS/LABEL/ (which mappings are resident).
 # With MIX_RATE set it then runs the Instagram mix against the same system (WARMUP s, then DURATION s,
 # open model, the simulation load-tests/run.sh runs) and reads the same figures (without forcing a GC)
 # 5 s before the end of the measured part. Everything it starts is stopped before it returns.
@@ -17,12 +19,12 @@
 #      MIX_RATE (sessions/s; empty: idle only), WARMUP=60, DURATION=60, SIGN_IN_USERS=200,
 #      SEEDED (default: the newest load-tests/target/seeded/*), RESULTS (default load-tests/target/memory)
 # Writes $RESULTS/memory.tsv lines: label phase process rss-mib anon-mib file-mib heap-committed-mib
-# heap-used-mib live-mib (phase: idle or mix-RATE; live only at idle), replacing the label's old lines,
+# heap-used-mib live-mib classes (phase: idle or mix-RATE; live only at idle), replacing the label's old lines,
 # and prints them as a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-[ $# -eq 1 ] || { sed -n '2,23p' "$0"; exit 2; }
+[ $# -eq 1 ] || { sed -n '2,25p' "$0"; exit 2; }
 LABEL=$1
 RESULTS=${RESULTS:-$ROOT/load-tests/target/memory}
 mkdir -p "$RESULTS/$LABEL"
@@ -89,14 +91,22 @@ heap_mib() { # committed and used MiB of all generations, from GC.heap_info ("to
 		}
 		END { printf "%.0f %.0f", t / 1024, u / 1024 }'
 }
+classes() { # loaded classes now: loaded + archived loaded - unloaded - archived unloaded (what jstat -class counts)
+	"$JCMD" "$1" PerfCounter.print 2>/dev/null | awk -F= '
+		/^java\.cls\.(loadedClasses|sharedLoadedClasses)=/ { n += $2 }
+		/^java\.cls\.(unloadedClasses|sharedUnloadedClasses)=/ { n -= $2 }
+		END { print n + 0 }'
+}
 kib() { awk -v k="$2" '$1 == k ":" { print int($2 / 1024) }' "/proc/$1/status"; }
 # one reading of the six JVMs: the RSS of all six first (one instant), then the slower jcmd readings
 snapshot() { # phase [gc]
-	local phase=$1 name pid heap live
+	local phase=$1 name pid heap live loaded
 	declare -A rss
 	while read -r name pid; do rss[$name]="$(kib "$pid" VmRSS)\t$(kib "$pid" RssAnon)\t$(kib "$pid" RssFile)"; done < <(jvms)
 	while read -r name pid; do
 		heap=$(heap_mib "$pid")
+		loaded=$(classes "$pid")
+		cp "/proc/$pid/smaps" "$OUT/smaps-$phase-$name.txt" 2>/dev/null || true
 		"$JCMD" "$pid" VM.native_memory summary scale=MB > "$OUT/nmt-$phase-$name.txt" 2>/dev/null; grep -q committed "$OUT/nmt-$phase-$name.txt" || rm -f "$OUT/nmt-$phase-$name.txt"
 		"$JCMD" "$pid" GC.heap_info > "$OUT/heap-$phase-$name.txt" 2>/dev/null || true
 		live=-
@@ -104,7 +114,7 @@ snapshot() { # phase [gc]
 			"$JCMD" "$pid" GC.run > /dev/null 2>&1 || true
 			live=$(heap_mib "$pid" | cut -d' ' -f2)
 		fi
-		printf "%s\t%s\t%s\t${rss[$name]}\t%s\t%s\t%s\n" "$LABEL" "$phase" "$name" ${heap% *} ${heap#* } "$live" >> "$OUT/rows.tsv"
+		printf "%s\t%s\t%s\t${rss[$name]}\t%s\t%s\t%s\t%s\n" "$LABEL" "$phase" "$name" ${heap% *} ${heap#* } "$live" "$loaded" >> "$OUT/rows.tsv"
 	done < <(jvms)
 }
 
@@ -155,6 +165,6 @@ TSV=$RESULTS/memory.tsv
 touch "$TSV"
 grep -v -P "^\Q$LABEL\E\t" "$TSV" > "$TSV.tmp" || true
 cat "$TSV.tmp" "$OUT/rows.tsv" > "$TSV" && rm -f "$TSV.tmp"
-echo "| $LABEL | phase | RSS MiB | anon | file | heap committed | heap used | live after GC |"
-echo "|---|---|---|---|---|---|---|---|"
-awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $3, $2, $4, $5, $6, $7, $8, $9 }' "$OUT/rows.tsv"
+echo "| $LABEL | phase | RSS MiB | anon | file | heap committed | heap used | live after GC | classes |"
+echo "|---|---|---|---|---|---|---|---|---|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $3, $2, $4, $5, $6, $7, $8, $9, $10 }' "$OUT/rows.tsv"
