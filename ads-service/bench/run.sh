@@ -9,7 +9,8 @@
 #      (GATEWAY_JAR, default gateway/target/gateway.jar) and measures through it; CONNECTIONS (wrk, default 20), DELAY_MS (wrk, default 38);
 #      WARMUP seconds of open-model load at the same rate before the measured run (default 30);
 #      WRK=0 skips the closed-loop wrk run (the 20 s wrk warm-up of each target stays);
-#      DIRECT_RUN=0 measures only through the gateway.
+#      DIRECT_RUN=0 measures only through the gateway; OPENLOAD_OPTS are the generator's JVM options
+#      (-Dopenload.per-second=true: one latency line per second of the measured run).
 # Besides the latencies it prints the CPU that ads-service's JVM, PostgreSQL (every `postgres` process)
 # (the server's, found by the port in its log), the gateway JVM and the load generator used during the
 # measured open-model run, in ms per request, and how busy the whole machine was.
@@ -36,7 +37,7 @@ sed -i "s/__DELAY_MS__/$DELAY_MS/" "$WORK/bench.lua"
 CP="ads-service/target/test-classes:ads-service/target/classes:$(cat ads-service/target/bench-classpath.txt)"
 # each request: 3 slots and one of 5 feed contexts (as placements.lua)
 PATHS='/api/ads/placements?slots=3|/api/ads/placements?slots=3&hashtags=cats|/api/ads/placements?slots=3&hashtags=travel,food|/api/ads/placements?slots=3|/api/ads/placements?slots=3&hashtags=dogs,fitness,cats'
-open_load() { "$JAVA" -cp "$CP" org.instaclone.testsupport.bench.OpenLoad "$1" "$PATHS" "$RATE" "$SECONDS_" "$TOKENS" "${2:-0}"; }
+open_load() { "$JAVA" ${OPENLOAD_OPTS:-} -cp "$CP" org.instaclone.testsupport.bench.OpenLoad "$1" "$PATHS" "$RATE" "$SECONDS_" "$TOKENS" "${2:-0}"; }
 # CPU ticks (user + system) of the given processes; 100 ticks = 1 s
 ticks() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; done | awk '{ s += $1 } END { print s + 0 }'; }
 ADS_PID=$(pgrep -f 'org.instaclone.ads.bench.PlacementsBenchServer' | head -1 || true)
