@@ -17,7 +17,8 @@
 #      SERVER_OPTS (extra JVM flags), SKIP_BUILD=1, VIEWERS ("light heavy viewers": which open-model runs),
 #      WRK_CONNECTIONS (e.g. 32: after the open-model runs, the highest throughput of each target with wrk,
 #      closed loop, that many connections, the 1,000 random viewers' tokens, WRK_SECONDS long, default 20;
-#      unset: no wrk run), FRESHNESS=0 (skip the freshness check)
+#      unset: no wrk run), WRK_ROUNDS (that many wrk runs in a row per target, each printed, default 1: the
+#      first doubles as a warm-up at saturation), FRESHNESS=0 (skip the freshness check)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${1:-300}
@@ -134,16 +135,18 @@ for target in $TARGETS; do
 		{ echo "tokens = {"; sed 's/.*/  "&",/' $T/bench-feed-viewers.txt; echo "}"
 			echo 'request = function() return wrk.format("GET", "/api/feed?limit=20", { ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] }) end'
 			cat gateway/bench/results.lua; } > $T/bench-feed-wrk.lua
-		s0=$(ticks $SERVER); p0=$(ticks $POSTMASTER); g0=0; [ -n "$GW_PID" ] && g0=$(ticks $GW_PID)
-		echo "== $target: wrk -t2 -c$WRK_CONNECTIONS -d${WRK_SECONDS:-20}s (closed loop, random viewers): $(uptime | sed 's/.*load/load/')"
-		out=$(wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS:-20}s" -s $T/bench-feed-wrk.lua "$base" | grep RESULT)
-		s1=$(ticks $SERVER); p1=$(ticks $POSTMASTER); g1=0; [ -n "$GW_PID" ] && g1=$(ticks $GW_PID)
-		requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
-		echo "  $out"
-		awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) -v n=$requests -v t="$target" 'BEGIN {
-			printf "  CPU per request: service JVM %.2f ms, its PostgreSQL %.2f ms", s * 10 / n, p * 10 / n
-			if (t ~ /^gateway/) printf ", gateway %.2f ms", g * 10 / n
-			printf "\n" }'
+		for round in $(seq "${WRK_ROUNDS:-1}"); do
+			s0=$(ticks $SERVER); p0=$(ticks $POSTMASTER); g0=0; [ -n "$GW_PID" ] && g0=$(ticks $GW_PID)
+			echo "== $target: wrk -t2 -c$WRK_CONNECTIONS -d${WRK_SECONDS:-20}s (closed loop, random viewers): $(uptime | sed 's/.*load/load/')"
+			out=$(wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS:-20}s" -s $T/bench-feed-wrk.lua "$base" | grep RESULT)
+			s1=$(ticks $SERVER); p1=$(ticks $POSTMASTER); g1=0; [ -n "$GW_PID" ] && g1=$(ticks $GW_PID)
+			requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
+			echo "  $out"
+			awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v g=$((g1 - g0)) -v n=$requests -v t="$target" 'BEGIN {
+				printf "  CPU per request: service JVM %.2f ms, its PostgreSQL %.2f ms", s * 10 / n, p * 10 / n
+				if (t ~ /^gateway/) printf ", gateway %.2f ms", g * 10 / n
+				printf "\n" }'
+		done
 	fi
 	if [ "${FRESHNESS:-1}" != 0 ]; then
 		echo "== $target: freshness, 5 posts each by an author with 4,999 followers and by a celebrity (FreshnessCheck)"
