@@ -93,12 +93,13 @@ public final class VerifiedTokens {
 			Clock clock, Ticker ticker, Executor executor) {
 		this.validator = validator;
 		this.clock = clock;
-		this.verified = Caffeine.newBuilder()
-			.maximumSize(maxSize)
-			.ticker(ticker)
-			.executor(executor)
+		Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(executor);
+		Duration refreshAfter = maxAge.multipliedBy(3).dividedBy(4);
+		if (refreshAfter.compareTo(Duration.ZERO) > 0) { // a max-age of 0 remembers nothing: nothing to refresh
+			builder.refreshAfterWrite(refreshAfter);
+		}
+		this.verified = builder
 			.expireAfter(Expiry.<String, Verified>writing((key, entry) -> entry.lifetime(maxAge, clock.instant())))
-			.refreshAfterWrite(maxAge.multipliedBy(3).dividedBy(4))
 			.build(new Reverification(reverifier, clock));
 	}
 

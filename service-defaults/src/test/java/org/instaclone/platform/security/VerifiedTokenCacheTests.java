@@ -74,6 +74,10 @@ class VerifiedTokenCacheTests {
 	};
 
 	private VerifiedTokenCache cache(long maxSize) {
+		return cache(maxSize, MAX_AGE);
+	}
+
+	private VerifiedTokenCache cache(long maxSize, Duration maxAge) {
 		OAuth2TokenValidator<Jwt> validator = AccessTokens.validator(TestTokens.ISSUER, TestTokens.AUDIENCE, this.clock);
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(TestTokens.jwksUri())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -88,7 +92,7 @@ class VerifiedTokenCacheTests {
 			return nimbus.decode(token);
 		};
 		Ticker ticker = this.ticks::get;
-		return new VerifiedTokenCache(counting, validator, maxSize, MAX_AGE, this.clock, ticker, this.background::add);
+		return new VerifiedTokenCache(counting, validator, maxSize, maxAge, this.clock, ticker, this.background::add);
 	}
 
 	@Test
@@ -237,6 +241,17 @@ class VerifiedTokenCacheTests {
 	private void advance(Duration duration) {
 		this.ticks.addAndGet(duration.toNanos());
 		this.now.set(this.now.get().plus(duration));
+	}
+
+	@Test
+	void aMaximumAgeOfZeroRemembersNothing() {
+		VerifiedTokenCache cache = cache(100, Duration.ZERO);
+		String token = TestTokens.accessToken(this.user, "ann");
+
+		cache.decode(token);
+		cache.decode(token); // the cache was built (no refresh period of 0), and every use verifies
+
+		assertThat(this.verifications).hasValue(2);
 	}
 
 	@Test
