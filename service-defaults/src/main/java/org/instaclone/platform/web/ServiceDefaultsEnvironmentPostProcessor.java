@@ -1,9 +1,11 @@
 package org.instaclone.platform.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -12,6 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * service's own {@code application.yml} and environment variables override any of them.
  */
 class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String EXCLUDE = "spring.autoconfigure.exclude";
 
 	static final Map<String, Object> DEFAULTS = Map.ofEntries(
 			// persistence: Flyway owns the schema; no lazy loading in views
@@ -68,12 +72,27 @@ class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
 			Map.entry("spring.kafka.admin.fail-fast", "false"),
 			Map.entry("spring.kafka.admin.properties.request.timeout.ms", "5000"),
+			// auto-configurations no service uses, left out so their classes are not loaded (each class is
+			// ~6 KB of resident class data; docs/performance.md, "Memory per service"). Only when nothing else
+			// sets spring.autoconfigure.exclude (a test's or an embedded app's own list, even one in Boot's
+			// defaultProperties, which end up below this source, stays whole; see postProcessEnvironment):
+			// - DataWeb: Pageable/Sort argument resolvers and Page JSON; lists page with the platform's cursors
+			// - OpenTelemetry logging (SDK logger provider, OTLP log export): logs go to stdout
+			//   (docs/observability.md); nothing hands log records to the OpenTelemetry SDK
+			Map.entry(EXCLUDE, String.join(",",
+					"org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
+					"org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration",
+					"org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingAutoConfiguration")),
 			// API docs
 			Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
 			Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources().addLast(new MapPropertySource("instacloneServiceDefaults", DEFAULTS));
+		Map<String, Object> defaults = new HashMap<>(DEFAULTS);
+		if (Binder.get(environment).bind(EXCLUDE, String[].class).isBound()) {
+			defaults.remove(EXCLUDE);
+		}
+		environment.getPropertySources().addLast(new MapPropertySource("instacloneServiceDefaults", defaults));
 	}
 }
